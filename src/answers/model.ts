@@ -1,0 +1,62 @@
+import type { Feature } from "../catalog/features.js";
+
+export interface NewVpc {
+  readonly cidr: string;
+  readonly azCount: number;
+}
+
+export interface ExistingVpc {
+  readonly id: string;
+  readonly subnetIds: readonly string[];
+}
+
+/** The validated, complete answers: everything downstream of validation works from this. */
+export interface Answers {
+  readonly name: string;
+  readonly region: string;
+  readonly features: readonly Feature[];
+  readonly internet: boolean;
+  readonly vpc: NewVpc | ExistingVpc;
+  readonly rds?: { readonly port: number };
+  readonly image: string;
+}
+
+export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "image"] as const;
+
+export function isExistingVpc(vpc: NewVpc | ExistingVpc): vpc is ExistingVpc {
+  return "id" in vpc;
+}
+
+/** Placeholder account of the default image: applying the runtime layer needs a real image. */
+export const PLACEHOLDER_ACCOUNT = "123456789012";
+
+/**
+ * The documented defaults. Some depend on earlier answers: internet follows Browser
+ * (which needs a NAT path) and the image sits in the chosen region under the runtime name.
+ */
+export const DEFAULTS = {
+  name: "support_agent",
+  region: "us-east-1",
+  features: ["models", "memory", "observability"] as readonly Feature[],
+  internet: (features: readonly Feature[]): boolean => features.includes("browser"),
+  vpc: { cidr: "10.0.0.0/16", azCount: 2 } as NewVpc,
+  rdsPort: 5432,
+  image: (region: string, name: string): string =>
+    `${PLACEHOLDER_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${name.toLowerCase().replaceAll("_", "-")}:1.0.0`,
+};
+
+/** The answers file as written into the output: fixed key order, so the same answers give the same bytes. */
+export function serializeAnswers(answers: Answers): string {
+  const ordered = {
+    name: answers.name,
+    region: answers.region,
+    features: answers.features,
+    internet: answers.internet,
+    vpc: isExistingVpc(answers.vpc)
+      ? { id: answers.vpc.id, subnetIds: answers.vpc.subnetIds }
+      : { cidr: answers.vpc.cidr, azCount: answers.vpc.azCount },
+    ...(answers.rds ? { rds: { port: answers.rds.port } } : {}),
+    image: answers.image,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

@@ -1,0 +1,230 @@
+import { FEATURES, isFeature, type Feature } from "../catalog/features.js";
+import * as P from "../catalog/patterns.js";
+import { SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
+import { hasHostBits, canonicalCidr, formatCidr, parseCidr } from "../util/cidr.js";
+import { ANSWER_KEYS, DEFAULTS, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
+
+/** One thing wrong with the answers: which field, what was received, and what is allowed. */
+export interface Problem {
+  readonly field: string;
+  readonly value: unknown;
+  readonly rule: string;
+}
+
+export type Resolution = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.field}: got ${describeValue(p.value)}. ${p.rule}`;
+}
+
+/** A key that is absent takes its default; an explicit null is a wrong value, not a missing one. */
+function orDefault(value: unknown, fallback: unknown): unknown {
+  return value === undefined ? fallback : value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}
+
+function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], prefix: string): Problem[] {
+  return Object.keys(obj)
+    .filter((k) => !allowed.includes(k))
+    .map((k) => ({ field: `${prefix}${k}`, value: obj[k], rule: `Unknown key; allowed keys are ${allowed.join(", ")}.` }));
+}
+
+type Check<T> = { value: T; problems: Problem[] } | { value?: undefined; problems: Problem[] };
+
+function checkString(field: string, value: unknown, pattern: RegExp, rule: string): Check<string> {
+  if (typeof value !== "string") return { problems: [{ field, value, rule: `Expected a string, not ${typeName(value)}. ${rule}` }] };
+  if (!pattern.test(value)) return { problems: [{ field, value, rule }] };
+  return { value, problems: [] };
+}
+
+function checkInteger(field: string, value: unknown, min: number, max: number, rule: string): Check<number> {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    return { problems: [{ field, value, rule }] };
+  }
+  return { value, problems: [] };
+}
+
+function checkName(value: unknown): Check<string> {
+  return checkString("name", value, P.RUNTIME_NAME, "A runtime name starts with a letter and has 1-48 letters, digits or underscores (no hyphens).");
+}
+
+function checkRegion(value: unknown): Check<string> {
+  const rule = `AgentCore VPC mode is only supported where AWS publishes supported AZ IDs: ${SUPPORTED_REGIONS.join(", ")}.`;
+  if (typeof value !== "string" || !supportedAzIds(value)) return { problems: [{ field: "region", value, rule }] };
+  return { value, problems: [] };
+}
+
+function checkFeatures(value: unknown): Check<Feature[]> {
+  const allowed = `Allowed features: ${FEATURES.join(", ")}.`;
+  if (!Array.isArray(value)) return { problems: [{ field: "features", value, rule: `Expected an array of feature names. ${allowed}` }] };
+  const problems: Problem[] = [];
+  value.forEach((item, i) => {
+    if (!isFeature(item)) problems.push({ field: `features[${i}]`, value: item, rule: `Unknown feature. ${allowed}` });
+    else if (value.indexOf(item) !== i) problems.push({ field: `features[${i}]`, value: item, rule: "Listed twice; name each feature once." });
+  });
+  if (problems.length > 0) return { problems };
+  // Canonical order, so the same set always gives the same output.
+  return { value: FEATURES.filter((f) => value.includes(f)), problems };
+}
+
+function checkInternet(value: unknown): Check<boolean> {
+  if (typeof value !== "boolean") return { problems: [{ field: "internet", value, rule: "Expected true (NAT gateway for internet egress) or false (private only)." }] };
+  return { value, problems: [] };
+}
+
+function checkCidr(value: unknown): Check<string> {
+  const field = "vpc.cidr";
+  const size = `The prefix length must be /${P.VPC_PREFIX_MIN} to /${P.VPC_PREFIX_MAX}, so each of the VPC's 16 equal subnets keeps room for endpoint and runtime ENIs.`;
+  if (typeof value !== "string") return { problems: [{ field, value, rule: `Expected an IPv4 CIDR such as "10.0.0.0/16". ${size}` }] };
+  const cidr = parseCidr(value);
+  if (!cidr) return { problems: [{ field, value, rule: `Not an IPv4 CIDR; use a network address and prefix such as "10.0.0.0/16".` }] };
+  if (cidr.prefix < P.VPC_PREFIX_MIN || cidr.prefix > P.VPC_PREFIX_MAX) return { problems: [{ field, value, rule: size }] };
+  if (hasHostBits(cidr)) {
+    return { problems: [{ field, value, rule: `Host bits are set; the network address is "${formatCidr(canonicalCidr(cidr))}".` }] };
+  }
+  return { value, problems: [] };
+}
+
+function checkNewVpc(vpc: Record<string, unknown>): Check<NewVpc> {
+  const cidr = checkCidr(orDefault(vpc.cidr, DEFAULTS.vpc.cidr));
+  const azCount = checkInteger(
+    "vpc.azCount",
+    orDefault(vpc.azCount, DEFAULTS.vpc.azCount),
+    P.AZ_COUNT_MIN,
+    P.AZ_COUNT_MAX,
+    `Expected ${P.AZ_COUNT_MIN} or ${P.AZ_COUNT_MAX}: AgentCore wants subnets in at least two supported AZs, and each region lists three.`,
+  );
+  const problems = [...unknownKeys(vpc, ["cidr", "azCount"], "vpc."), ...cidr.problems, ...azCount.problems];
+  if (problems.length > 0 || cidr.value === undefined || azCount.value === undefined) return { problems };
+  return { value: { cidr: cidr.value, azCount: azCount.value }, problems };
+}
+
+function checkExistingVpc(vpc: Record<string, unknown>): Check<ExistingVpc> {
+  const id = checkString("vpc.id", vpc.id, P.VPC_ID, `Expected a VPC ID such as "vpc-0123456789abcdef0".`);
+  const problems: Problem[] = [...unknownKeys(vpc, ["id", "subnetIds"], "vpc."), ...id.problems];
+  const subnets = vpc.subnetIds;
+  const count = `Give ${P.SUBNETS_MIN}-${P.SUBNETS_MAX} private subnets, in different supported AZs (AgentCore takes at most ${P.SUBNETS_MAX}).`;
+  if (!Array.isArray(subnets) || subnets.length < P.SUBNETS_MIN || subnets.length > P.SUBNETS_MAX) {
+    problems.push({ field: "vpc.subnetIds", value: subnets, rule: `Expected an array of subnet IDs. ${count}` });
+  } else {
+    subnets.forEach((s, i) => {
+      const field = `vpc.subnetIds[${i}]`;
+      problems.push(...checkString(field, s, P.SUBNET_ID, `Expected a subnet ID such as "subnet-0123456789abcdef0".`).problems);
+      if (subnets.indexOf(s) !== i) problems.push({ field, value: s, rule: "Listed twice; name each subnet once." });
+    });
+  }
+  if (problems.length > 0 || id.value === undefined) return { problems };
+  return { value: { id: id.value, subnetIds: subnets as string[] }, problems };
+}
+
+function checkVpc(value: unknown): Check<NewVpc | ExistingVpc> {
+  const shapes = `Use { "cidr": "10.0.0.0/16", "azCount": 2 } for a new VPC or { "id": "vpc-...", "subnetIds": ["subnet-...", ...] } for an existing one.`;
+  if (!isPlainObject(value)) return { problems: [{ field: "vpc", value, rule: `Expected an object. ${shapes}` }] };
+  const isExisting = "id" in value || "subnetIds" in value;
+  if (isExisting && ("cidr" in value || "azCount" in value)) {
+    return { problems: [{ field: "vpc", value, rule: `Mixes a new VPC (cidr, azCount) with an existing one (id, subnetIds). ${shapes}` }] };
+  }
+  return isExisting ? checkExistingVpc(value) : checkNewVpc(value);
+}
+
+function checkRds(value: unknown, features: readonly Feature[]): Check<{ port: number } | undefined> {
+  if (!features.includes("rds")) {
+    if (value === undefined) return { value: undefined, problems: [] };
+    return { problems: [{ field: "rds", value, rule: `RDS settings apply only when "rds" is in features; add it or remove "rds".` }] };
+  }
+  const rds = orDefault(value, { port: DEFAULTS.rdsPort });
+  if (!isPlainObject(rds)) return { problems: [{ field: "rds", value, rule: `Expected an object such as { "port": 5432 }.` }] };
+  const port = checkInteger("rds.port", orDefault(rds.port, DEFAULTS.rdsPort), P.RDS_PORT_MIN, P.RDS_PORT_MAX, `Expected a whole number from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX} (the ports RDS accepts).`);
+  const problems = [...unknownKeys(rds, ["port"], "rds."), ...port.problems];
+  if (problems.length > 0 || port.value === undefined) return { problems };
+  return { value: { port: port.value }, problems };
+}
+
+function checkImage(value: unknown, region: string | undefined, internet: boolean | undefined): Check<string> {
+  const image = checkString(
+    "image",
+    value,
+    P.ECR_IMAGE,
+    `Expected an ECR image URI with a tag or digest, such as "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:1.0.0".`,
+  );
+  if (image.value === undefined) return image;
+  const imageRegion = P.parseImage(image.value)?.region;
+  if (internet === false && region !== undefined && imageRegion !== region) {
+    return {
+      problems: [{ field: "image", value, rule: `The image is in ${imageRegion} but the VPC's ECR endpoints reach only ${region}; push the image to ${region} or set "internet": true.` }],
+    };
+  }
+  return image;
+}
+
+/**
+ * Validates an answers object and fills documented defaults for missing keys.
+ * Every problem is reported at once, not just the first.
+ */
+export function resolveAnswers(raw: unknown): Resolution {
+  if (!isPlainObject(raw)) {
+    return { ok: false, problems: [{ field: "answers", value: raw, rule: `Expected a JSON object with any of the keys ${ANSWER_KEYS.join(", ")}.` }] };
+  }
+  const name = checkName(orDefault(raw.name, DEFAULTS.name));
+  const region = checkRegion(orDefault(raw.region, DEFAULTS.region));
+  const features = checkFeatures(orDefault(raw.features, DEFAULTS.features));
+  const internet = checkInternet(orDefault(raw.internet, DEFAULTS.internet(features.value ?? [])));
+  const vpc = checkVpc(orDefault(raw.vpc, DEFAULTS.vpc));
+  const rds = checkRds(raw.rds, features.value ?? []);
+  const image = checkImage(orDefault(raw.image, DEFAULTS.image(region.value ?? DEFAULTS.region, name.value ?? DEFAULTS.name)), region.value, internet.value);
+
+  const problems = [
+    ...unknownKeys(raw, ANSWER_KEYS, ""),
+    ...name.problems,
+    ...region.problems,
+    ...features.problems,
+    ...internet.problems,
+    ...vpc.problems,
+    ...rds.problems,
+    ...image.problems,
+  ];
+  if (features.value?.includes("browser") && internet.value === false) {
+    problems.push({
+      field: "internet",
+      value: false,
+      rule: `"browser" needs internet egress through a NAT gateway (the Browser tool reaches public websites); set "internet": true or remove "browser".`,
+    });
+  }
+  if (
+    problems.length > 0 ||
+    name.value === undefined ||
+    region.value === undefined ||
+    features.value === undefined ||
+    internet.value === undefined ||
+    vpc.value === undefined ||
+    image.value === undefined
+  ) {
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    answers: {
+      name: name.value,
+      region: region.value,
+      features: features.value,
+      internet: internet.value,
+      vpc: vpc.value,
+      ...(rds.value ? { rds: rds.value } : {}),
+      image: image.value,
+    },
+  };
+}

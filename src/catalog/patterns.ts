@@ -1,0 +1,35 @@
+/**
+ * Shapes of identifiers. The same patterns validate answers here and, where Terraform
+ * takes them as variables, are emitted into the generated variable validations.
+ */
+export const RUNTIME_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
+export const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
+export const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/** <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>(:<tag>|@sha256:<digest>) */
+export const ECR_IMAGE =
+  /^([0-9]{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)(?::[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|@sha256:[a-f0-9]{64})$/;
+
+export interface ImageParts {
+  readonly account: string;
+  readonly region: string;
+  readonly repository: string;
+}
+
+export function parseImage(uri: string): ImageParts | undefined {
+  const m = ECR_IMAGE.exec(uri);
+  return m ? { account: m[1]!, region: m[2]!, repository: m[3]! } : undefined;
+}
+
+/** VPC prefix lengths accepted: /16 is the AWS maximum; /22 still leaves /26 subnets (59 usable addresses). */
+export const VPC_PREFIX_MIN = 16;
+export const VPC_PREFIX_MAX = 22;
+/** Each subnet is 1/16 of the VPC: private subnets at 0..2, the NAT's public subnet at 8. */
+export const SUBNET_NEWBITS = 4;
+export const PUBLIC_SUBNET_NETNUM = 8;
+export const AZ_COUNT_MIN = 2;
+export const AZ_COUNT_MAX = 3;
+export const SUBNETS_MIN = 2;
+export const SUBNETS_MAX = 16;
+export const RDS_PORT_MIN = 1150;
+export const RDS_PORT_MAX = 65535;

@@ -1,0 +1,7 @@
+/** us-east-1 list prices (agentcore-facts §9); other regions differ by a few percent. */
+export const HOURS_PER_MONTH = 730;
+export const INTERFACE_ENDPOINT_PER_AZ_HOUR = 0.01;
+export const NAT_GATEWAY_PER_HOUR = 0.045;
+export const PUBLIC_IPV4_PER_HOUR = 0.005;
+export const NAT_PER_GB = 0.045;
+export const INTERFACE_ENDPOINT_PER_GB = 0.01;

@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { FORMATS, type Format } from "../render/project.js";
+
+export interface CliOptions {
+  readonly directory?: string;
+  readonly answersFile?: string;
+  readonly yes: boolean;
+  readonly format: Format;
+  readonly force: boolean;
+  readonly dryRun: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** Bad flags or arguments: exit 2 with the message. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: create-agentcore-vpc [directory] [options]
+
+Generates a Terraform project that deploys an Amazon Bedrock AgentCore runtime in VPC mode:
+VPC endpoints, subnets in supported AZ IDs, security groups, the execution role and the runtime.
+
+Arguments:
+  directory            where to write the project (default: the runtime name)
+
+Options:
+  --answers FILE       read answers from a JSON file (see README for the keys)
+  -y, --yes            use the documented default for anything not answered; never prompt
+  --format hcl|json    write .tf files (hcl, default) or .tf.json files (json)
+  --force              write into a non-empty directory, replacing only files this tool generated
+  --dry-run            print what would be generated and write nothing
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status: 0 on success, 2 on bad input or usage (nothing is written).`;
+
+export function parseCli(rawArgs: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rawArgs],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        answers: { type: "string" },
+        yes: { type: "boolean", short: "y", default: false },
+        format: { type: "string", default: "hcl" },
+        force: { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nRun create-agentcore-vpc --help for the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new UsageError(`Expected at most one directory, got ${positionals.length}: ${positionals.join(" ")}.`);
+  }
+  const format = values.format as string;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format: got "${format}". Allowed: ${FORMATS.join(", ")}.`);
+  }
+  if (values.answers === "") throw new UsageError("--answers: got an empty path. Give the path of a JSON answers file.");
+  return {
+    ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
+    ...(values.answers !== undefined ? { answersFile: values.answers } : {}),
+    yes: values.yes === true,
+    format: format as Format,
+    force: values.force === true,
+    dryRun: values["dry-run"] === true,
+    help: values.help === true,
+    version: values.version === true,
+  };
+}

@@ -1,0 +1,107 @@
+import { endpointsFor, serviceName, type ChosenEndpoint } from "../catalog/endpoints.js";
+import * as P from "../catalog/patterns.js";
+import * as price from "../catalog/pricing.js";
+import { supportedAzIds } from "../catalog/regions.js";
+import { isExistingVpc, PLACEHOLDER_ACCOUNT, type Answers } from "../answers/model.js";
+import { cidrSubnet, formatCidr, parseCidr } from "../util/cidr.js";
+
+export interface PlannedEndpoint extends ChosenEndpoint {
+  readonly serviceName: string;
+}
+
+export interface PlannedSubnet {
+  /** Existing subnet ID, or undefined for one this project creates. */
+  readonly id?: string;
+  readonly cidr?: string;
+  /** The AZ ID the subnet lands in when the account has the lowest supported IDs. */
+  readonly expectedAzId?: string;
+  readonly tier: "private" | "public";
+}
+
+export interface CostLine {
+  readonly item: string;
+  readonly monthlyUsd: number;
+}
+
+export interface Plan {
+  readonly answers: Answers;
+  readonly supportedAzIds: readonly string[];
+  readonly existingVpc: boolean;
+  readonly endpoints: readonly PlannedEndpoint[];
+  readonly interfaceEndpoints: readonly PlannedEndpoint[];
+  readonly subnets: readonly PlannedSubnet[];
+  /** How many AZs the interface endpoints and runtime ENIs span. */
+  readonly azCount: number;
+  readonly nat: boolean;
+  readonly cost: readonly CostLine[];
+  readonly monthlyUsd: number;
+  readonly notes: readonly string[];
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+function subnetsOf(answers: Answers, azIds: readonly string[]): PlannedSubnet[] {
+  if (isExistingVpc(answers.vpc)) return answers.vpc.subnetIds.map((id) => ({ id, tier: "private" }));
+  const vpc = parseCidr(answers.vpc.cidr);
+  if (!vpc) throw new Error(`unvalidated CIDR ${answers.vpc.cidr}`);
+  const privateSubnets: PlannedSubnet[] = azIds.slice(0, answers.vpc.azCount).map((az, i) => ({
+    cidr: formatCidr(cidrSubnet(vpc, P.SUBNET_NEWBITS, i)),
+    expectedAzId: az,
+    tier: "private",
+  }));
+  if (!answers.internet) return privateSubnets;
+  const publicSubnet: PlannedSubnet = {
+    cidr: formatCidr(cidrSubnet(vpc, P.SUBNET_NEWBITS, P.PUBLIC_SUBNET_NETNUM)),
+    expectedAzId: azIds[0]!,
+    tier: "public",
+  };
+  return [...privateSubnets, publicSubnet];
+}
+
+/** Everything the generator decides, before any Terraform is synthesized. */
+export function planFor(answers: Answers): Plan {
+  const azIds = supportedAzIds(answers.region);
+  if (!azIds) throw new Error(`unvalidated region ${answers.region}`);
+  const endpoints = endpointsFor(answers.features, answers.internet).map((e) => ({
+    ...e,
+    serviceName: serviceName(answers.region, e.suffix),
+  }));
+  const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface");
+  const azCount = isExistingVpc(answers.vpc) ? answers.vpc.subnetIds.length : answers.vpc.azCount;
+  const endpointMonthly = price.INTERFACE_ENDPOINT_PER_AZ_HOUR * price.HOURS_PER_MONTH;
+  const cost: CostLine[] = [];
+  if (interfaceEndpoints.length > 0) {
+    cost.push({
+      item: `${interfaceEndpoints.length} interface endpoints x ${azCount} AZs ($${endpointMonthly.toFixed(2)} per AZ-month)`,
+      monthlyUsd: round2(interfaceEndpoints.length * azCount * endpointMonthly),
+    });
+  }
+  cost.push({ item: "S3 gateway endpoint", monthlyUsd: 0 });
+  const nat = answers.internet && !isExistingVpc(answers.vpc);
+  if (nat) {
+    cost.push({
+      item: "NAT gateway and its public IPv4 address",
+      monthlyUsd: round2((price.NAT_GATEWAY_PER_HOUR + price.PUBLIC_IPV4_PER_HOUR) * price.HOURS_PER_MONTH),
+    });
+  }
+  const notes: string[] = [];
+  if (P.parseImage(answers.image)?.account === PLACEHOLDER_ACCOUNT) {
+    notes.push(`The image ${answers.image} is a placeholder: set var.image in runtime/terraform.tfvars before applying the runtime layer.`);
+  }
+  if (answers.internet && isExistingVpc(answers.vpc)) {
+    notes.push("Internet egress uses the existing VPC's NAT: the plan fails if a subnet's route table has no 0.0.0.0/0 route to a NAT gateway.");
+  }
+  return {
+    answers,
+    supportedAzIds: azIds,
+    existingVpc: isExistingVpc(answers.vpc),
+    endpoints,
+    interfaceEndpoints,
+    subnets: subnetsOf(answers, azIds),
+    azCount,
+    nat,
+    cost,
+    monthlyUsd: round2(cost.reduce((sum, line) => sum + line.monthlyUsd, 0)),
+    notes,
+  };
+}

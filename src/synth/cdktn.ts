@@ -1,0 +1,45 @@
+/**
+ * The only module that imports CDK Terrain. Provider classes are imported per resource:
+ * the provider package root costs seconds and hundreds of MB to load.
+ */
+export { Construct } from "constructs";
+export { TerraformStack, TerraformVariable, TerraformOutput, TerraformLocal, TerraformIterator, Token } from "cdktn";
+export { Tokenization, DefaultTokenResolver, StringConcat } from "cdktn";
+export type { TerraformElement } from "cdktn";
+
+export { AwsProvider } from "@cdktn/provider-aws/lib/provider/index.js";
+// network layer
+export { Vpc } from "@cdktn/provider-aws/lib/vpc/index.js";
+export { Subnet } from "@cdktn/provider-aws/lib/subnet/index.js";
+export { RouteTable } from "@cdktn/provider-aws/lib/route-table/index.js";
+export { RouteTableAssociation } from "@cdktn/provider-aws/lib/route-table-association/index.js";
+export { Route } from "@cdktn/provider-aws/lib/route/index.js";
+export { InternetGateway } from "@cdktn/provider-aws/lib/internet-gateway/index.js";
+export { Eip } from "@cdktn/provider-aws/lib/eip/index.js";
+export { NatGateway } from "@cdktn/provider-aws/lib/nat-gateway/index.js";
+export { VpcEndpoint } from "@cdktn/provider-aws/lib/vpc-endpoint/index.js";
+export { SecurityGroup } from "@cdktn/provider-aws/lib/security-group/index.js";
+export { VpcSecurityGroupEgressRule } from "@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js";
+export { VpcSecurityGroupIngressRule } from "@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
+export { DataAwsAvailabilityZones } from "@cdktn/provider-aws/lib/data-aws-availability-zones/index.js";
+export { DataAwsVpc } from "@cdktn/provider-aws/lib/data-aws-vpc/index.js";
+export { DataAwsSubnet } from "@cdktn/provider-aws/lib/data-aws-subnet/index.js";
+export { DataAwsSubnets } from "@cdktn/provider-aws/lib/data-aws-subnets/index.js";
+export { DataAwsRouteTable } from "@cdktn/provider-aws/lib/data-aws-route-table/index.js";
+export { DataAwsRouteTables } from "@cdktn/provider-aws/lib/data-aws-route-tables/index.js";
+export { DataAwsSecurityGroup } from "@cdktn/provider-aws/lib/data-aws-security-group/index.js";
+// runtime layer
+export { DataAwsCallerIdentity } from "@cdktn/provider-aws/lib/data-aws-caller-identity/index.js";
+export { DataAwsPartition } from "@cdktn/provider-aws/lib/data-aws-partition/index.js";
+export { DataAwsIamPolicyDocument } from "@cdktn/provider-aws/lib/data-aws-iam-policy-document/index.js";
+export type { DataAwsIamPolicyDocumentStatement } from "@cdktn/provider-aws/lib/data-aws-iam-policy-document/index.js";
+export { IamRole } from "@cdktn/provider-aws/lib/iam-role/index.js";
+export { IamRolePolicy } from "@cdktn/provider-aws/lib/iam-role-policy/index.js";
+export { IamServiceLinkedRole } from "@cdktn/provider-aws/lib/iam-service-linked-role/index.js";
+export { BedrockagentcoreAgentRuntime } from "@cdktn/provider-aws/lib/bedrockagentcore-agent-runtime/index.js";
+export { CloudwatchLogGroup } from "@cdktn/provider-aws/lib/cloudwatch-log-group/index.js";
+export { CloudwatchLogDeliverySource } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-source/index.js";
+export { CloudwatchLogDeliveryDestination } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-destination/index.js";
+export { CloudwatchLogDelivery } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery/index.js";
+export { CloudwatchLogResourcePolicy } from "@cdktn/provider-aws/lib/cloudwatch-log-resource-policy/index.js";
+export { XrayTraceSegmentDestination } from "@cdktn/provider-aws/lib/xray-trace-segment-destination/index.js";

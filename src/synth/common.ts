@@ -1,0 +1,69 @@
+import { RUNTIME_NAME } from "../catalog/patterns.js";
+import { AwsProvider, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformVariable, type TerraformStack } from "./cdktn.js";
+
+/** Tags that let the runtime layer find what the network layer made, whatever backend holds its state. */
+export const TAG_NAME = "agentcore-vpc:name";
+export const TAG_TIER = "agentcore-vpc:tier";
+export const TAG_ROLE = "agentcore-vpc:role";
+
+/** A string literal inside a Terraform expression; JSON escapes are valid HCL escapes for these patterns. */
+export function hclString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** Gives an element a readable Terraform name instead of the construct path. */
+export function named<T extends { overrideLogicalId(id: string): void }>(element: T, name: string): T {
+  element.overrideLogicalId(name);
+  return element;
+}
+
+export interface VariableSpec {
+  readonly type: string;
+  readonly description: string;
+  readonly default: unknown;
+  readonly validation?: { readonly condition: string; readonly errorMessage: string };
+}
+
+export function variable(stack: TerraformStack, name: string, spec: VariableSpec): TerraformVariable {
+  return named(new TerraformVariable(stack, `variable.${name}`, {
+    type: spec.type,
+    description: spec.description,
+    default: spec.default,
+    ...(spec.validation ? { validation: [spec.validation] } : {}),
+  }), name);
+}
+
+export function output(stack: TerraformStack, name: string, description: string, value: unknown): TerraformOutput {
+  return named(new TerraformOutput(stack, `output.${name}`, { description, value }), name);
+}
+
+/** Both layers share the provider set-up; default tags mark everything this project made. */
+export function awsProvider(stack: TerraformStack): AwsProvider {
+  return new AwsProvider(stack, "aws", {
+    region: "${var.region}",
+    defaultTags: [{ tags: { [TAG_NAME]: "${var.name}" } }],
+  });
+}
+
+/** Variables both layers declare. */
+export function commonVariables(stack: TerraformStack, name: string, region: string, regionDescription: string): void {
+  variable(stack, "name", {
+    type: "string",
+    description: "Runtime name; also prefixes resource names and tags everything this project creates.",
+    default: name,
+    validation: {
+      condition: `\${can(regex(${hclString(RUNTIME_NAME.source)}, var.name))}`,
+      errorMessage: "name must start with a letter and have 1-48 letters, digits or underscores.",
+    },
+  });
+  variable(stack, "region", { type: "string", description: regionDescription, default: region });
+}
+
+export function local(stack: TerraformStack, name: string, expression: string): TerraformLocal {
+  return named(new TerraformLocal(stack, `local.${name}`, expression), name);
+}
+
+/** for_each over a Terraform expression (a map, or toset(list)), written as given. */
+export function forEachIn(expression: string): TerraformIterator {
+  return TerraformIterator.fromMap(Token.asAnyMap(`\${${expression}}`));
+}

@@ -1,0 +1,100 @@
+import * as cdk from "./cdktn.js";
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** Which keys of a body are nested blocks (not attributes), recursively. */
+export interface Shape {
+  readonly [key: string]: Shape;
+}
+
+export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "output";
+
+/** One top-level Terraform block, e.g. resource "aws_vpc" "this" { ... }. */
+export interface TfNode {
+  readonly kind: NodeKind;
+  readonly labels: readonly string[];
+  readonly body: JsonObject;
+  readonly shape: Shape;
+}
+
+const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "output"];
+
+/** Meta-argument blocks the provider schema does not describe. */
+const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, validation: {} };
+
+const resolver = new cdk.DefaultTokenResolver(new cdk.StringConcat());
+
+function resolve(stack: cdk.TerraformStack, value: unknown): unknown {
+  return cdk.Tokenization.resolve(value, { scope: stack, resolver, preparing: false });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Drops cdktn's "//" metadata and undefined values. */
+function clean(value: unknown): Json {
+  if (Array.isArray(value)) return value.map(clean);
+  if (isObject(value)) {
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) if (k !== "//" && v !== undefined) out[k] = clean(v);
+    return out;
+  }
+  return value as Json;
+}
+
+function mergeShapes(shapes: Shape[]): Shape {
+  const out: Record<string, Shape> = {};
+  for (const shape of shapes) for (const [k, v] of Object.entries(shape)) out[k] = mergeShapes([out[k] ?? {}, v]);
+  return out;
+}
+
+/** Reads block-ness from cdktn's HCL metadata ({ value, isBlock } wrappers). */
+function shapeOf(meta: unknown): Shape {
+  if (!isObject(meta)) return {};
+  const out: Record<string, Shape> = {};
+  for (const [key, wrapper] of Object.entries(meta)) {
+    if (!isObject(wrapper) || !(wrapper.isBlock === true || wrapper.is_block === true)) continue;
+    const items = Array.isArray(wrapper.value) ? wrapper.value : [wrapper.value];
+    out[key] = mergeShapes(items.map(shapeOf));
+  }
+  return out;
+}
+
+function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string, unknown>): TfNode[] {
+  const nodes: TfNode[] = [];
+  for (const kind of KINDS) {
+    const group = fragment[kind];
+    if (!isObject(group)) continue;
+    if (kind === "locals") {
+      nodes.push({ kind, labels: [], body: clean(group) as JsonObject, shape: {} });
+      continue;
+    }
+    const metaGroup = isObject(meta[kind]) ? meta[kind] : {};
+    for (const [first, inner] of Object.entries(group)) {
+      const innerMeta = metaGroup[first];
+      if (kind === "data" || kind === "resource") {
+        for (const [name, body] of Object.entries(inner as Record<string, unknown>)) {
+          const bodyMeta = isObject(innerMeta) ? innerMeta[name] : undefined;
+          nodes.push({ kind, labels: [first, name], body: clean(body) as JsonObject, shape: mergeShapes([shapeOf(bodyMeta), META_SHAPE]) });
+        }
+      } else {
+        // A provider fragment holds a list of configurations (aliases).
+        const bodies = Array.isArray(inner) ? inner : [inner];
+        const metas = Array.isArray(innerMeta) ? innerMeta : [innerMeta];
+        bodies.forEach((body, i) => nodes.push({ kind, labels: [first], body: clean(body) as JsonObject, shape: mergeShapes([shapeOf(metas[i]), META_SHAPE]) }));
+      }
+    }
+  }
+  return nodes;
+}
+
+/** The stack's blocks in the order they were declared. */
+export function nodesOf(stack: cdk.TerraformStack): TfNode[] {
+  return stack.node.children
+    .filter((child): child is cdk.TerraformElement => typeof (child as Partial<cdk.TerraformElement>).toTerraform === "function")
+    .flatMap((element) =>
+      nodesOfFragment(resolve(stack, element.toTerraform()) as Record<string, unknown>, resolve(stack, element.toHclTerraform()) as Record<string, unknown>),
+    );
+}

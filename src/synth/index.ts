@@ -1,0 +1,21 @@
+import type { Plan } from "../plan/plan.js";
+import * as cdk from "./cdktn.js";
+import { nodesOf, type TfNode } from "./document.js";
+import { networkStack } from "./network.js";
+import { runtimeStack } from "./runtime.js";
+
+export type Layer = "network" | "runtime";
+
+export interface Synthesized {
+  readonly network: readonly TfNode[];
+  readonly runtime: readonly TfNode[];
+}
+
+/**
+ * Builds both layers in memory. A bare construct is the root rather than cdktn's App,
+ * which creates an output directory as soon as it is constructed.
+ */
+export function synthesize(plan: Plan): Synthesized {
+  const root = new cdk.Construct(undefined as unknown as cdk.Construct, "");
+  return { network: nodesOf(networkStack(root, plan)), runtime: nodesOf(runtimeStack(root, plan)) };
+}
