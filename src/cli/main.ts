@@ -24,19 +24,19 @@ async function version(): Promise<string> {
   return pkg.version;
 }
 
-async function readAnswersFile(path: string): Promise<unknown> {
+async function readAnswersFile(path: string, shown: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory, not a file" : (error as Error).message;
-    throw new InputError(`--answers: cannot read "${path}": ${why}.`);
+    throw new InputError(`--answers: cannot read "${shown}": ${why}.`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`--answers: "${path}" is not valid JSON: ${(error as Error).message}.`);
+    throw new InputError(`--answers: "${shown}" is not valid JSON (${(error as Error).message.split("\n")[0]}).`);
   }
 }
 
@@ -52,7 +52,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       io.stdout.write(`${await version()}\n`);
       return EXIT_OK;
     }
-    const raw = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile)) : {};
+    const raw = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile), options.answersFile) : {};
     const resolution = resolveAnswers(raw);
     if (!resolution.ok) {
       const source = options.answersFile ? ` in ${options.answersFile}` : "";

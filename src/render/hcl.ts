@@ -92,8 +92,8 @@ function bodyLines(body: JsonObject, shape: Shape, depth: number, order: readonl
   const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
   const pick = (pred: (k: string) => boolean): string[] => keys.filter(pred).sort((a, b) => rank(a) - rank(b));
   const isBlock = (k: string): boolean => shape[k] !== undefined;
-  const first = pick((k) => META_FIRST.includes(k));
-  const last = pick((k) => META_LAST.includes(k));
+  const first = META_FIRST.filter((k) => keys.includes(k));
+  const last = META_LAST.filter((k) => keys.includes(k));
   const middle = keys.filter((k) => !first.includes(k) && !last.includes(k));
   const attrs = pick((k) => middle.includes(k) && !isBlock(k) && k !== "tags");
   if (body.tags !== undefined && middle.includes("tags")) attrs.push("tags");

@@ -3,6 +3,7 @@
  * the provider package root costs seconds and hundreds of MB to load.
  */
 export { Construct } from "constructs";
+export { App } from "cdktn";
 export { TerraformStack, TerraformVariable, TerraformOutput, TerraformLocal, TerraformIterator, Token } from "cdktn";
 export { Tokenization, DefaultTokenResolver, StringConcat } from "cdktn";
 export type { TerraformElement } from "cdktn";

@@ -12,8 +12,8 @@ interface VpcRefs {
   readonly vpcCidr: string;
   /** Expression for the private subnet IDs, a list. */
   readonly subnetIds: string;
-  /** Expression for the route tables the private subnets use, a list. */
-  readonly routeTableIds: string;
+  /** The route tables the private subnets use: a list, or an expression for one. */
+  readonly routeTableIds: string[] | string;
   /** A precondition for interface endpoints, when the subnets were not placed by this layer. */
   readonly endpointPrecondition?: { condition: string; errorMessage: string };
 }
@@ -93,7 +93,7 @@ function newVpc(stack: Stack, plan: Plan, vpc: NewVpc): VpcRefs {
     vpcId: "${aws_vpc.this.id}",
     vpcCidr: "${aws_vpc.this.cidr_block}",
     subnetIds: "${[for s in aws_subnet.private : s.id]}",
-    routeTableIds: "${[aws_route_table.private.id]}",
+    routeTableIds: ["${aws_route_table.private.id}"],
   };
 }
 
@@ -345,7 +345,7 @@ function endpoints(stack: Stack, refs: VpcRefs): void {
       vpcId: refs.vpcId,
       serviceName: "com.amazonaws.${var.region}.s3",
       vpcEndpointType: "Gateway",
-      routeTableIds: cdk.Token.asList(refs.routeTableIds),
+      routeTableIds: Array.isArray(refs.routeTableIds) ? refs.routeTableIds : cdk.Token.asList(refs.routeTableIds),
       tags: { Name: "${var.name}-s3" },
     }),
     "s3",

@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { main } from "../src/cli/main.js";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const EXAMPLES = join(ROOT, "generated-examples");
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process, as the bin does, capturing its streams. */
+export async function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(prefix = "agentcore-vpc-test-"): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function writeJson(path: string, value: unknown): Promise<string> {
+  await writeFile(path, typeof value === "string" ? value : JSON.stringify(value));
+  return path;
+}
+
+/** Every file under dir as { relative path: content }, skipping Terraform's working files. */
+export async function readTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const rel = relative(dir, path).split("\\").join("/");
+    if (rel.startsWith(".terraform/") || rel.includes("/.terraform/") || rel.endsWith(".terraform.lock.hcl")) continue;
+    out[rel] = await readFile(path, "utf8");
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export const exec = promisify(execFile);
+
+/** Where the hashicorp/aws provider mirror lives; configurable for other machines. */
+export const PLUGIN_MIRROR = process.env.AGENTCORE_VPC_TF_PLUGIN_MIRROR ?? "/opt/tf-plugins";
+
+/** A Terraform CLI config that installs providers only from the local mirror. */
+export async function terraformEnv(dir: string): Promise<NodeJS.ProcessEnv> {
+  const config = join(dir, "terraform.rc");
+  await writeFile(
+    config,
+    `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(PLUGIN_MIRROR)}\n  }\n  direct {\n    exclude = ["*/*/*"]\n  }\n}\n`,
+  );
+  return { ...process.env, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
+}
+
+/** Runs items with at most `limit` at once (terraform is CPU-heavy; the machine has two cores). */
+export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
+    }),
+  );
+}

@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { runCli, tempDir, writeJson } from "./helpers.js";
+
+/** Each case: answers, then fragments the message must contain (field, value received, rule). */
+const CASES: [string, unknown, string[]][] = [
+  ["unsupported region", { region: "us-west-1" }, ["region", '"us-west-1"', "us-east-1", "supported AZ IDs"]],
+  ["region of another type", { region: 7 }, ["region", "got 7"]],
+  ["name with a hyphen", { name: "support-agent" }, ["name", '"support-agent"', "no hyphens"]],
+  ["name starting with a digit", { name: "1agent" }, ["name", '"1agent"', "starts with a letter"]],
+  ["name too long", { name: `a${"b".repeat(48)}` }, ["name", "1-48"]],
+  ["invalid CIDR", { vpc: { cidr: "10.0.0.300/16", azCount: 2 } }, ["vpc.cidr", '"10.0.0.300/16"', "Not an IPv4 CIDR"]],
+  ["CIDR too large", { vpc: { cidr: "10.0.0.0/15", azCount: 2 } }, ["vpc.cidr", '"10.0.0.0/15"', "/16 to /22"]],
+  ["CIDR too small", { vpc: { cidr: "10.0.0.0/24", azCount: 2 } }, ["vpc.cidr", '"10.0.0.0/24"', "/16 to /22"]],
+  ["CIDR with host bits", { vpc: { cidr: "10.0.0.1/16" } }, ["vpc.cidr", '"10.0.0.1/16"', '"10.0.0.0/16"']],
+  ["one AZ", { vpc: { cidr: "10.0.0.0/16", azCount: 1 } }, ["vpc.azCount", "got 1", "2 or 3"]],
+  ["browser without internet", { features: ["browser"], internet: false }, ["internet", "got false", "browser", "NAT"]],
+  ["unknown feature", { features: ["models", "vectorStore"] }, ["features[1]", '"vectorStore"', "Unknown feature", "codeInterpreter"]],
+  ["feature listed twice", { features: ["models", "models"] }, ["features[1]", "twice"]],
+  ["malformed VPC ID", { vpc: { id: "vpc-12", subnetIds: ["subnet-01234567", "subnet-89abcdef"] } }, ["vpc.id", '"vpc-12"', "vpc-0123456789abcdef0"]],
+  ["malformed subnet ID", { vpc: { id: "vpc-01234567", subnetIds: ["subnet-01234567", "sn-89abcdef"] } }, ["vpc.subnetIds[1]", '"sn-89abcdef"']],
+  ["duplicate subnet", { vpc: { id: "vpc-01234567", subnetIds: ["subnet-01234567", "subnet-01234567"] } }, ["vpc.subnetIds[1]", "twice"]],
+  ["one subnet", { vpc: { id: "vpc-01234567", subnetIds: ["subnet-01234567"] } }, ["vpc.subnetIds", "2-16"]],
+  ["mixed VPC shapes", { vpc: { id: "vpc-01234567", cidr: "10.0.0.0/16" } }, ["vpc", "Mixes a new VPC"]],
+  ["image not in ECR", { image: "docker.io/library/python:3.12" }, ["image", '"docker.io/library/python:3.12"', "ECR image URI"]],
+  ["image without a tag", { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent" }, ["image", "tag or digest"]],
+  ["image in another region without internet", { image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agent:1" }, ["image", "eu-west-1", "us-east-1"]],
+  ["rds settings without rds", { rds: { port: 5432 } }, ["rds", '"rds" is in features']],
+  ["rds port out of range", { features: ["rds"], rds: { port: 80 } }, ["rds.port", "got 80", "1150 to 65535"]],
+  ["unknown top-level key", { nmae: "x" }, ["nmae", "Unknown key", "name, region"]],
+  ["unknown vpc key", { vpc: { cidr: "10.0.0.0/16", azCount: 2, ipv6: true } }, ["vpc.ipv6", "Unknown key"]],
+  ["null value", { internet: null }, ["internet", "got null"]],
+  ["answers not an object", [1, 2], ["answers", "got [1,2]", "JSON object"]],
+];
+
+describe("refusals: message, exit 2, nothing written", () => {
+  test.each(CASES)("%s", async (_label, answers, fragments) => {
+    const dir = await tempDir();
+    const file = await writeJson(join(dir, "answers.json"), answers);
+    const run = await runCli(["out", "--answers", file, "--yes"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    for (const fragment of fragments) expect(run.stderr).toContain(fragment);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  test("every problem is reported at once", async () => {
+    const dir = await tempDir();
+    const file = await writeJson(join(dir, "answers.json"), { name: "bad-name", region: "mars-1", features: ["teleport"] });
+    const run = await runCli(["out", "--answers", file], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("name: got");
+    expect(run.stderr).toContain("region: got");
+    expect(run.stderr).toContain("features[0]: got");
+  });
+
+  test.each([
+    ["missing answers file", (dir: string) => join(dir, "nope.json"), "no such file"],
+    ["answers file that is a directory", (dir: string) => dir, "is a directory"],
+  ])("%s", async (_label, path, message) => {
+    const dir = await tempDir();
+    const run = await runCli(["out", "--answers", path(dir)], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--answers");
+    expect(run.stderr).toContain(message);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  test("answers file that is not JSON", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "answers.json"), "name: support_agent\n");
+    const run = await runCli(["out", "--answers", "answers.json"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"answers.json" is not valid JSON');
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  test.each([
+    [["--format", "yaml"], '--format: got "yaml". Allowed: hcl, json'],
+    [["--bogus"], "Unknown option '--bogus'"],
+    [["a", "b"], "at most one directory"],
+    [["--answers"], "argument missing"],
+  ])("usage error %j", async (args, message) => {
+    const dir = await tempDir();
+    const run = await runCli(args, dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  test("a non-empty directory is refused without --force and left untouched", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "out"));
+    await writeFile(join(dir, "out", "notes.txt"), "mine");
+    const run = await runCli(["out", "--yes"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Directory "out" is not empty');
+    expect(run.stderr).toContain("--force");
+    expect(existsSync(join(dir, "out", "README.md"))).toBe(false);
+  });
+});

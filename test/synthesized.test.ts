@@ -1,0 +1,188 @@
+import { resolveAnswers } from "../src/answers/validate.js";
+import { planFor } from "../src/plan/plan.js";
+import { renderProject } from "../src/render/project.js";
+import { SCENARIOS } from "../scripts/scenarios.js";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Layers {
+  readonly internet: boolean;
+  readonly network: Json;
+  readonly runtime: Json;
+}
+
+/** Both layers of a scenario as Terraform JSON, merged from their files. */
+function layers(answers: unknown): Layers {
+  const resolution = resolveAnswers(answers);
+  if (!resolution.ok) throw new Error(JSON.stringify(resolution.problems));
+  const files = renderProject(planFor(resolution.answers), "json");
+  const merge = (layer: string): Json =>
+    Object.assign({}, ...Object.entries(files).filter(([p]) => p.startsWith(`${layer}/`) && p.endsWith(".tf.json")).map(([, c]) => JSON.parse(c)));
+  return { internet: resolution.answers.internet, network: merge("network"), runtime: merge("runtime") };
+}
+
+const all = SCENARIOS.map((s) => [s.name, s.answers] as const);
+const statements = (runtime: Json): Json[] => runtime.data.aws_iam_policy_document.execution.statement;
+
+describe("network layer rules", () => {
+  test.each(all)("%s: no ingress on the runtime SG and nothing open to 0.0.0.0/0 inbound", (_name, answers) => {
+    const { network } = layers(answers);
+    const ingress: Json[] = Object.values(network.resource.aws_vpc_security_group_ingress_rule ?? {});
+    expect(ingress.every((r) => r.security_group_id !== "${aws_security_group.runtime.id}")).toBe(true);
+    expect(ingress.every((r) => r.cidr_ipv4 === undefined && r.referenced_security_group_id === "${aws_security_group.runtime.id}")).toBe(true);
+    for (const sg of Object.values<Json>(network.resource.aws_security_group)) {
+      expect(sg.ingress).toBeUndefined();
+      expect(sg.egress).toBeUndefined();
+    }
+  });
+
+  test.each(all)("%s: world egress exactly when internet was asked for, HTTPS only", (_name, answers) => {
+    const { internet, network } = layers(answers);
+    const egress: Json[] = Object.values(network.resource.aws_vpc_security_group_egress_rule);
+    const world = egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0");
+    expect(world).toHaveLength(internet ? 1 : 0);
+    for (const rule of world) expect([rule.from_port, rule.to_port, rule.ip_protocol]).toEqual([443, 443, "tcp"]);
+    // Egress to the endpoint SG alone silently drops S3 traffic through the gateway endpoint.
+    expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_s3.prefix_list_id).toBe("${aws_vpc_endpoint.s3.prefix_list_id}");
+  });
+
+  test("NAT gateway, internet gateway and public subnet come only with internet in a new VPC", () => {
+    const privateOnly = layers({ features: ["models"] }).network.resource;
+    expect([privateOnly.aws_nat_gateway, privateOnly.aws_internet_gateway, privateOnly.aws_eip]).toEqual([undefined, undefined, undefined]);
+    expect(Object.keys(privateOnly.aws_subnet)).toEqual(["private"]);
+    const withNat = layers({ features: ["browser"] }).network.resource;
+    expect(withNat.aws_nat_gateway.this.subnet_id).toBe("${aws_subnet.public.id}");
+    expect(withNat.aws_route.private_internet).toMatchObject({ destination_cidr_block: "0.0.0.0/0", nat_gateway_id: "${aws_nat_gateway.this.id}" });
+    expect(withNat.aws_route.public_internet).toMatchObject({ destination_cidr_block: "0.0.0.0/0", gateway_id: "${aws_internet_gateway.this.id}" });
+    const existing = layers(SCENARIOS.find((s) => s.name === "existing-vpc-nat")!.answers).network;
+    expect(existing.resource.aws_nat_gateway).toBeUndefined();
+    expect(existing.data.aws_route_table.private.lifecycle.postcondition[0].condition).toContain("nat_gateway_id");
+  });
+
+  test("new subnets are placed by supported AZ ID, never by AZ name", () => {
+    const { network } = layers({ region: "ap-northeast-1", vpc: { cidr: "10.0.0.0/16", azCount: 3 } });
+    expect(network.variable.supported_az_ids.default).toEqual(["apne1-az1", "apne1-az2", "apne1-az4"]);
+    expect(network.data.aws_availability_zones.supported.filter).toEqual([{ name: "zone-id", values: "${var.supported_az_ids}" }]);
+    const subnet = network.resource.aws_subnet.private;
+    expect(subnet.availability_zone_id).toBe("${each.key}");
+    expect(subnet.availability_zone).toBeUndefined();
+    expect(subnet.for_each).toBe("${toset(local.az_ids)}");
+    expect(JSON.stringify(network)).not.toMatch(/availability_zones\.[a-z]+\.names/);
+  });
+
+  test("existing subnets are checked by AZ ID, VPC and DNS settings at plan time", () => {
+    const { network } = layers(SCENARIOS.find((s) => s.name === "existing-vpc")!.answers);
+    const [azCheck, vpcCheck] = network.data.aws_subnet.private.lifecycle.postcondition;
+    expect(azCheck.condition).toBe("${contains(var.supported_az_ids, self.availability_zone_id)}");
+    expect(azCheck.error_message).toContain("${self.id}");
+    expect(azCheck.error_message).toContain("${self.availability_zone_id}");
+    expect(vpcCheck.condition).toBe("${self.vpc_id == var.vpc_id}");
+    expect(network.data.aws_vpc.this.lifecycle.postcondition[0].condition).toBe("${self.enable_dns_support && self.enable_dns_hostnames}");
+    expect(network.resource.aws_vpc).toBeUndefined();
+  });
+
+  test("interface endpoints use private DNS in the private subnets; S3 is a gateway on the private route tables", () => {
+    const { network } = layers({ features: ["models", "gateway"] });
+    expect(network.variable.interface_endpoints.default).toEqual(["ecr.api", "ecr.dkr", "logs", "bedrock-runtime", "bedrock-agentcore.gateway"]);
+    expect(network.resource.aws_vpc_endpoint.interface).toMatchObject({
+      for_each: "${toset(var.interface_endpoints)}",
+      vpc_endpoint_type: "Interface",
+      private_dns_enabled: true,
+      subnet_ids: "${[for s in aws_subnet.private : s.id]}",
+      security_group_ids: ["${aws_security_group.endpoints.id}"],
+    });
+    expect(network.resource.aws_vpc_endpoint.s3).toMatchObject({ vpc_endpoint_type: "Gateway", route_table_ids: ["${aws_route_table.private.id}"] });
+    expect(network.resource.aws_vpc.this).toMatchObject({ enable_dns_support: true, enable_dns_hostnames: true });
+  });
+
+  test("the database port is wired both ways with RDS, and absent without it", () => {
+    const { network } = layers({ features: ["models", "rds"], rds: { port: 3306 } });
+    expect(network.variable.database_port.default).toBe(3306);
+    expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_database).toMatchObject({
+      from_port: "${var.database_port}",
+      referenced_security_group_id: "${aws_security_group.database.id}",
+      security_group_id: "${aws_security_group.runtime.id}",
+    });
+    expect(network.resource.aws_vpc_security_group_ingress_rule.database_from_runtime).toMatchObject({
+      to_port: "${var.database_port}",
+      referenced_security_group_id: "${aws_security_group.runtime.id}",
+      security_group_id: "${aws_security_group.database.id}",
+    });
+    expect(layers({ features: ["models"] }).network.resource.aws_security_group.database).toBeUndefined();
+  });
+
+  test("the network layer needs nothing newer than aws 5.100; the runtime layer asks for 6.x", () => {
+    const { network, runtime } = layers({});
+    expect(network.terraform.required_providers.aws.version).toBe(">= 5.100.0, < 7.0.0");
+    expect(runtime.terraform.required_providers.aws.version).toMatch(/^>= 6\.\d+\.\d+, < 7\.0\.0$/);
+    for (const layer of [network, runtime]) expect(layer.terraform.backend).toBeUndefined();
+  });
+});
+
+describe("runtime layer rules", () => {
+  test.each(all)("%s: the runtime runs in VPC mode in the network layer's subnets and security group", (_name, answers) => {
+    const { runtime } = layers(answers);
+    const agent = runtime.resource.aws_bedrockagentcore_agent_runtime.this;
+    expect(agent.agent_runtime_name).toBe("${var.name}");
+    expect(agent.network_configuration[0].network_mode).toBe("VPC");
+    expect(agent.network_configuration[0].network_mode_config[0].security_groups).toEqual(["${data.aws_security_group.runtime.id}"]);
+    expect(agent.agent_runtime_artifact[0].container_configuration[0].container_uri).toBe("${var.image}");
+    expect(agent.depends_on).toContain("aws_iam_role_policy.execution");
+  });
+
+  test.each(all)("%s: the trust policy carries the confused-deputy conditions", (_name, answers) => {
+    const [trust] = layers(answers).runtime.data.aws_iam_policy_document.trust.statement;
+    expect(trust.principals).toEqual([{ type: "Service", identifiers: ["bedrock-agentcore.amazonaws.com"] }]);
+    expect(trust.condition).toEqual([
+      { test: "StringEquals", variable: "aws:SourceAccount", values: ["${local.account_id}"] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: ["arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:*"] },
+    ]);
+  });
+
+  test.each(all)("%s: execution permissions have no wildcard actions and '*' only where AWS allows no scope", (_name, answers) => {
+    const unscopable = new Set(["ecr:GetAuthorizationToken", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets", "cloudwatch:PutMetricData"]);
+    for (const statement of statements(layers(answers).runtime)) {
+      for (const action of statement.actions as string[]) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+      if ((statement.resources as string[]).includes("*")) for (const action of statement.actions as string[]) expect(unscopable).toContain(action);
+    }
+  });
+
+  test("ECR pulls are scoped to the image's repository", () => {
+    const pull = statements(layers({}).runtime).find((s) => s.sid === "PullImage")!;
+    expect(pull.resources).toEqual(["arn:${local.partition}:ecr:${local.image.region}:${local.image.account}:repository/${local.image.repository}"]);
+  });
+
+  test.each([
+    ["models", "InvokeModels"],
+    ["memory", "Memory"],
+    ["identity", "OutboundCredentials"],
+    ["gateway", "InvokeGateway"],
+    ["codeInterpreter", "CodeInterpreter"],
+    ["rds", "DatabaseCredentials"],
+  ])("%s grants %s only when chosen", (feature, sid) => {
+    const sids = (features: string[]): string[] => statements(layers({ features }).runtime).map((s) => s.sid);
+    expect(sids([feature])).toContain(sid);
+    expect(sids([])).not.toContain(sid);
+  });
+
+  test("observability is log and trace delivery from the runtime, present only when chosen", () => {
+    const { runtime } = layers({ features: ["observability"] });
+    expect(runtime.resource.aws_cloudwatch_log_delivery_source.logs).toMatchObject({
+      log_type: "APPLICATION_LOGS",
+      resource_arn: "${aws_bedrockagentcore_agent_runtime.this.agent_runtime_arn}",
+    });
+    expect(runtime.resource.aws_cloudwatch_log_delivery_source.traces.log_type).toBe("TRACES");
+    expect(runtime.resource.aws_cloudwatch_log_delivery_destination.traces.delivery_destination_type).toBe("XRAY");
+    expect(runtime.resource.aws_cloudwatch_log_delivery.logs.delivery_destination_arn).toBe("${aws_cloudwatch_log_delivery_destination.logs.arn}");
+    expect(layers({ features: ["models"] }).runtime.resource.aws_cloudwatch_log_delivery).toBeUndefined();
+  });
+
+  test("the service-linked role is opt-in", () => {
+    const { runtime } = layers({});
+    expect(runtime.variable.create_service_linked_role.default).toBe(false);
+    expect(runtime.resource.aws_iam_service_linked_role.network).toMatchObject({
+      count: "${var.create_service_linked_role ? 1 : 0}",
+      aws_service_name: "network.bedrock-agentcore.amazonaws.com",
+    });
+  });
+});
