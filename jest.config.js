@@ -6,4 +6,5 @@ export default {
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };
