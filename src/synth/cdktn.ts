@@ -21,6 +21,7 @@ export { NatGateway } from "@cdktn/provider-aws/lib/nat-gateway/index.js";
 export { VpcEndpoint } from "@cdktn/provider-aws/lib/vpc-endpoint/index.js";
 export { SecurityGroup } from "@cdktn/provider-aws/lib/security-group/index.js";
 export { VpcSecurityGroupEgressRule } from "@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js";
+export type { VpcSecurityGroupEgressRuleConfig } from "@cdktn/provider-aws/lib/vpc-security-group-egress-rule/index.js";
 export { VpcSecurityGroupIngressRule } from "@cdktn/provider-aws/lib/vpc-security-group-ingress-rule/index.js";
 export { DataAwsAvailabilityZones } from "@cdktn/provider-aws/lib/data-aws-availability-zones/index.js";
 export { DataAwsVpc } from "@cdktn/provider-aws/lib/data-aws-vpc/index.js";

@@ -1,5 +1,6 @@
 import { RUNTIME_NAME } from "../catalog/patterns.js";
-import { AwsProvider, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformVariable, type TerraformStack } from "./cdktn.js";
+import type { Answers } from "../answers/model.js";
+import { AwsProvider, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type Construct } from "./cdktn.js";
 
 /** Tags that let the runtime layer find what the network layer made, whatever backend holds its state. */
 export const TAG_NAME = "agentcore-vpc:name";
@@ -37,26 +38,27 @@ export function output(stack: TerraformStack, name: string, description: string,
   return named(new TerraformOutput(stack, `output.${name}`, { description, value }), name);
 }
 
-/** Both layers share the provider set-up; default tags mark everything this project made. */
-export function awsProvider(stack: TerraformStack): AwsProvider {
-  return new AwsProvider(stack, "aws", {
+/**
+ * A layer with what both layers share: the provider, whose default tags mark everything
+ * this project made, and the name and region variables.
+ */
+export function layerStack(scope: Construct, id: string, answers: Answers, regionDescription: string): TerraformStack {
+  const stack = new TerraformStack(scope, id);
+  new AwsProvider(stack, "aws", {
     region: "${var.region}",
     defaultTags: [{ tags: { [TAG_NAME]: "${var.name}" } }],
   });
-}
-
-/** Variables both layers declare. */
-export function commonVariables(stack: TerraformStack, name: string, region: string, regionDescription: string): void {
   variable(stack, "name", {
     type: "string",
     description: "Runtime name; also prefixes resource names and tags everything this project creates.",
-    default: name,
+    default: answers.name,
     validation: {
       condition: `\${can(regex(${hclString(RUNTIME_NAME.source)}, var.name))}`,
       errorMessage: "name must start with a letter and have 1-48 letters, digits or underscores.",
     },
   });
-  variable(stack, "region", { type: "string", description: regionDescription, default: region });
+  variable(stack, "region", { type: "string", description: regionDescription, default: answers.region });
+  return stack;
 }
 
 export function local(stack: TerraformStack, name: string, expression: string): TerraformLocal {

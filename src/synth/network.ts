@@ -2,7 +2,7 @@ import { isExistingVpc, type ExistingVpc, type NewVpc } from "../answers/model.j
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { awsProvider, commonVariables, forEachIn, local, named, output, TAG_ROLE, TAG_TIER, variable } from "./common.js";
+import { forEachIn, layerStack, local, named, output, TAG_ROLE, TAG_TIER, variable } from "./common.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -247,95 +247,68 @@ function existingVpc(stack: Stack, plan: Plan, vpc: ExistingVpc): VpcRefs {
   };
 }
 
+function securityGroup(stack: Stack, role: string, description: string, vpcId: string): void {
+  named(
+    new cdk.SecurityGroup(stack, `aws_security_group.${role}`, {
+      name: `\${var.name}-${role}`,
+      description,
+      vpcId,
+      tags: { Name: `\${var.name}-${role}`, [TAG_ROLE]: role },
+    }),
+    role,
+  );
+}
+
+type RuleProps = Omit<cdk.VpcSecurityGroupEgressRuleConfig, "securityGroupId" | "ipProtocol">;
+
+/** A TCP rule on one of this layer's security groups; `from` names the group it belongs to. */
+function rule(stack: Stack, direction: "egress" | "ingress", name: string, from: string, props: RuleProps): void {
+  const config = { securityGroupId: `\${aws_security_group.${from}.id}`, ipProtocol: "tcp", ...props };
+  const type = `aws_vpc_security_group_${direction}_rule`;
+  named(
+    direction === "egress" ? new cdk.VpcSecurityGroupEgressRule(stack, `${type}.${name}`, config) : new cdk.VpcSecurityGroupIngressRule(stack, `${type}.${name}`, config),
+    name,
+  );
+}
+
 function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
-  const rule443 = { fromPort: 443, toPort: 443, ipProtocol: "tcp" };
+  const https = { fromPort: 443, toPort: 443 };
   // Invocations do not enter through the runtime ENI: no ingress at all.
-  named(
-    new cdk.SecurityGroup(stack, "aws_security_group.runtime", {
-      name: "${var.name}-runtime",
-      description: "AgentCore runtime ENIs: no ingress, egress only where the agent needs it",
-      vpcId: refs.vpcId,
-      tags: { Name: "${var.name}-runtime", [TAG_ROLE]: "runtime" },
-    }),
-    "runtime",
-  );
-  named(
-    new cdk.SecurityGroup(stack, "aws_security_group.endpoints", {
-      name: "${var.name}-endpoints",
-      description: "Interface VPC endpoints: HTTPS from the runtime only",
-      vpcId: refs.vpcId,
-      tags: { Name: "${var.name}-endpoints", [TAG_ROLE]: "endpoints" },
-    }),
-    "endpoints",
-  );
-  named(
-    new cdk.VpcSecurityGroupEgressRule(stack, "aws_vpc_security_group_egress_rule.runtime_to_endpoints", {
-      securityGroupId: "${aws_security_group.runtime.id}",
-      referencedSecurityGroupId: "${aws_security_group.endpoints.id}",
-      description: "HTTPS to the interface endpoints",
-      ...rule443,
-    }),
-    "runtime_to_endpoints",
-  );
+  securityGroup(stack, "runtime", "AgentCore runtime ENIs: no ingress, egress only where the agent needs it", refs.vpcId);
+  securityGroup(stack, "endpoints", "Interface VPC endpoints: HTTPS from the runtime only", refs.vpcId);
+  rule(stack, "egress", "runtime_to_endpoints", "runtime", {
+    referencedSecurityGroupId: "${aws_security_group.endpoints.id}",
+    description: "HTTPS to the interface endpoints",
+    ...https,
+  });
   // Without this rule S3 traffic through the gateway endpoint is silently dropped.
-  named(
-    new cdk.VpcSecurityGroupEgressRule(stack, "aws_vpc_security_group_egress_rule.runtime_to_s3", {
-      securityGroupId: "${aws_security_group.runtime.id}",
-      prefixListId: "${aws_vpc_endpoint.s3.prefix_list_id}",
-      description: "HTTPS to S3 through the gateway endpoint (image layers)",
-      ...rule443,
-    }),
-    "runtime_to_s3",
-  );
-  named(
-    new cdk.VpcSecurityGroupIngressRule(stack, "aws_vpc_security_group_ingress_rule.endpoints_from_runtime", {
-      securityGroupId: "${aws_security_group.endpoints.id}",
-      referencedSecurityGroupId: "${aws_security_group.runtime.id}",
-      description: "HTTPS from the runtime",
-      ...rule443,
-    }),
-    "endpoints_from_runtime",
-  );
+  rule(stack, "egress", "runtime_to_s3", "runtime", {
+    prefixListId: "${aws_vpc_endpoint.s3.prefix_list_id}",
+    description: "HTTPS to S3 through the gateway endpoint (image layers)",
+    ...https,
+  });
+  rule(stack, "ingress", "endpoints_from_runtime", "endpoints", {
+    referencedSecurityGroupId: "${aws_security_group.runtime.id}",
+    description: "HTTPS from the runtime",
+    ...https,
+  });
   if (plan.answers.internet) {
-    named(
-      new cdk.VpcSecurityGroupEgressRule(stack, "aws_vpc_security_group_egress_rule.runtime_to_internet", {
-        securityGroupId: "${aws_security_group.runtime.id}",
-        cidrIpv4: "0.0.0.0/0",
-        description: "HTTPS to the internet through the NAT gateway",
-        ...rule443,
-      }),
-      "runtime_to_internet",
-    );
+    rule(stack, "egress", "runtime_to_internet", "runtime", { cidrIpv4: "0.0.0.0/0", description: "HTTPS to the internet through the NAT gateway", ...https });
   }
   if (plan.answers.rds) {
-    named(
-      new cdk.SecurityGroup(stack, "aws_security_group.database", {
-        name: "${var.name}-database",
-        description: "Attach to the RDS database: accepts the database port from the runtime only",
-        vpcId: refs.vpcId,
-        tags: { Name: "${var.name}-database", [TAG_ROLE]: "database" },
-      }),
-      "database",
-    );
-    const dbPort = { fromPort: cdk.Token.asNumber("${var.database_port}"), toPort: cdk.Token.asNumber("${var.database_port}"), ipProtocol: "tcp" };
-    named(
-      new cdk.VpcSecurityGroupEgressRule(stack, "aws_vpc_security_group_egress_rule.runtime_to_database", {
-        securityGroupId: "${aws_security_group.runtime.id}",
-        referencedSecurityGroupId: "${aws_security_group.database.id}",
-        description: "Database port to the RDS database",
-        ...dbPort,
-      }),
-      "runtime_to_database",
-    );
-    named(
-      new cdk.VpcSecurityGroupIngressRule(stack, "aws_vpc_security_group_ingress_rule.database_from_runtime", {
-        securityGroupId: "${aws_security_group.database.id}",
-        referencedSecurityGroupId: "${aws_security_group.runtime.id}",
-        description: "Database port from the runtime",
-        ...dbPort,
-      }),
-      "database_from_runtime",
-    );
+    securityGroup(stack, "database", "Attach to the RDS database: accepts the database port from the runtime only", refs.vpcId);
+    const port = cdk.Token.asNumber("${var.database_port}");
+    const dbPort = { fromPort: port, toPort: port };
+    rule(stack, "egress", "runtime_to_database", "runtime", {
+      referencedSecurityGroupId: "${aws_security_group.database.id}",
+      description: "Database port to the RDS database",
+      ...dbPort,
+    });
+    rule(stack, "ingress", "database_from_runtime", "database", {
+      referencedSecurityGroupId: "${aws_security_group.runtime.id}",
+      description: "Database port from the runtime",
+      ...dbPort,
+    });
   }
 }
 
@@ -369,9 +342,7 @@ function endpoints(stack: Stack, refs: VpcRefs): void {
 /** The network layer: lives longer than the runtime, because AgentCore ENIs linger after a runtime is deleted. */
 export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
   const { answers } = plan;
-  const stack = new cdk.TerraformStack(scope, "network");
-  awsProvider(stack);
-  commonVariables(stack, answers.name, answers.region, "AWS region of the VPC and the runtime.");
+  const stack = layerStack(scope, "network", answers, "AWS region of the VPC and the runtime.");
   variable(stack, "supported_az_ids", {
     type: "list(string)",
     description: "AZ IDs where AgentCore can place runtime ENIs in this region (published by AWS; not AZ names).",

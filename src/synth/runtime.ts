@@ -3,7 +3,7 @@ import type { Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { awsProvider, commonVariables, hclString, local, named, output, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
+import { hclString, layerStack, local, named, output, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
 
 type Statement = cdk.DataAwsIamPolicyDocumentStatement;
 
@@ -237,9 +237,7 @@ function observability(stack: cdk.TerraformStack): void {
 /** The runtime layer: can be destroyed and re-created while the network layer stays. */
 export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformStack {
   const { answers } = plan;
-  const stack = new cdk.TerraformStack(scope, "runtime");
-  awsProvider(stack);
-  commonVariables(stack, answers.name, answers.region, "AWS region of the runtime; must match the network layer.");
+  const stack = layerStack(scope, "runtime", answers, "AWS region of the runtime; must match the network layer.");
   variable(stack, "image", {
     type: "string",
     description: "ECR image URI of the agent container, with a tag or digest. The execution role may pull only from its repository.",
