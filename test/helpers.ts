@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { access, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,8 +55,17 @@ export const exec = promisify(execFile);
 /** Where the hashicorp/aws provider mirror lives; configurable for other machines. */
 export const PLUGIN_MIRROR = process.env.AGENTCORE_VPC_TF_PLUGIN_MIRROR ?? "/opt/tf-plugins";
 
-/** A Terraform CLI config that installs providers only from the local mirror. */
+/**
+ * A Terraform CLI config that installs providers only from the local mirror. Throws, naming
+ * what is missing, when terraform or the mirror is not there: these tests never skip.
+ */
 export async function terraformEnv(dir: string): Promise<NodeJS.ProcessEnv> {
+  await exec("terraform", ["version"]).catch((error: Error) => {
+    throw new Error(`terraform is required by these tests and was not found on PATH: ${error.message}`);
+  });
+  await access(join(PLUGIN_MIRROR, "registry.terraform.io", "hashicorp", "aws", "5.100.0")).catch(() => {
+    throw new Error(`the hashicorp/aws 5.100.0 provider mirror is missing under ${PLUGIN_MIRROR} (set AGENTCORE_VPC_TF_PLUGIN_MIRROR)`);
+  });
   const config = join(dir, "terraform.rc");
   await writeFile(
     config,

@@ -1,0 +1,141 @@
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Answers } from "../src/answers/model.js";
+import { SCENARIOS } from "../scripts/scenarios.js";
+import { ACCOUNTS } from "./standin/accounts.js";
+import { checkPlan } from "./standin/checks.js";
+import { planAgainstStandIn, type PlanResult } from "./standin/plan.js";
+import { startStandIn, type StandIn } from "./standin/server.js";
+import { eachLimited, EXAMPLES, terraformEnv, tempDir } from "./helpers.js";
+
+/**
+ * terraform plan of every example's network layer, with the real hashicorp/aws provider,
+ * against the loopback EC2/STS stand-in. All plans run up front, three at a time.
+ */
+const SHUFFLED = "AKIASTANDINSHUFFLED0";
+const FEW_AZS = "AKIASTANDINFEWAZS000";
+
+interface Case {
+  readonly id: string;
+  readonly example: string;
+  readonly accessKey: string;
+  readonly vars?: Record<string, string>;
+  /** Rewrites main.tf of the copy before planning. */
+  readonly mutate?: (mainTf: string) => string;
+}
+
+const NEGATIVE: Case[] = [
+  { id: "unsupported-subnet", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0bad0bad0bad0bad0"]' } },
+  { id: "no-dns-hostnames", example: "existing-vpc", accessKey: SHUFFLED, vars: { vpc_id: "vpc-0d0d0d0d0d0d0d0d0", subnet_ids: '["subnet-0d1d1d1d1d1d1d1d1","subnet-0d2d2d2d2d2d2d2d2"]' } },
+  { id: "too-few-azs", example: "az-gap", accessKey: FEW_AZS },
+  { id: "public-subnet-for-internet", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0b1b1b1b1b1b1b1b1"]' } },
+  {
+    // What the classic bug looks like: the first az_count AZs in name order.
+    id: "by-az-name",
+    example: "defaults",
+    accessKey: SHUFFLED,
+    mutate: (tf) => tf.replace(/az_ids = slice\(sort\(([^)]*)\), 0,/, "az_ids = slice(data.aws_availability_zones.all.zone_ids, 0,") + '\ndata "aws_availability_zones" "all" {\n  state = "available"\n}\n',
+  },
+];
+
+const CASES: Case[] = [...SCENARIOS.map((s) => ({ id: s.name, example: s.name, accessKey: SHUFFLED })), ...NEGATIVE];
+
+const oneLine = (text: string): string => text.replace(/\s+/g, " ");
+
+describe("terraform plan of the network layer against the EC2 stand-in", () => {
+  let standIn: StandIn;
+  const results = new Map<string, PlanResult>();
+
+  beforeAll(async () => {
+    const env = await terraformEnv(await tempDir("agentcore-vpc-plan-env-"));
+    standIn = await startStandIn();
+    await eachLimited(CASES, 3, async (c) => {
+      let dir = join(EXAMPLES, c.example, "network");
+      if (c.mutate) {
+        const copy = await tempDir("agentcore-vpc-mutant-");
+        await cp(dir, copy, { recursive: true });
+        await writeFile(join(copy, "main.tf"), c.mutate(await readFile(join(copy, "main.tf"), "utf8")));
+        dir = copy;
+      }
+      results.set(c.id, await planAgainstStandIn(dir, standIn, env, c.accessKey, c.vars));
+    });
+  }, 300_000);
+
+  afterAll(() => standIn?.close());
+
+  function answersOf(example: string): Promise<Answers> {
+    return readFile(join(EXAMPLES, example, "agentcore-vpc.json"), "utf8").then((t) => JSON.parse(t) as Answers);
+  }
+
+  test("the stand-in answered every call the plans made", () => {
+    expect(standIn.unsupported).toEqual([]);
+    expect(new Set(standIn.calls)).toEqual(
+      new Set(["sts GetCallerIdentity", "ec2 DescribeAvailabilityZones", "ec2 DescribeVpcs", "ec2 DescribeVpcAttribute", "ec2 DescribeSubnets", "ec2 DescribeRouteTables"]),
+    );
+  });
+
+  test.each(SCENARIOS.map((s) => s.name))("%s plans exactly what the generator intends", async (name) => {
+    const result = results.get(name)!;
+    if (!result.ok) throw new Error(`plan of ${name} failed:\n${result.error}`);
+    const answers = await answersOf(name);
+    expect(checkPlan(result.plan, answers, ACCOUNTS[SHUFFLED]!.regions[answers.region]!)).toEqual([]);
+  });
+
+  test("the planned endpoints are the exact service names", () => {
+    const names = (id: string): string[] => {
+      const result = results.get(id)!;
+      if (!result.ok) throw new Error(result.error);
+      return (result.plan.resource_changes ?? []).filter((c) => c.type === "aws_vpc_endpoint").map((c) => `${String(c.change.after?.service_name)} ${String(c.change.after?.vpc_endpoint_type)}`).sort();
+    };
+    expect(names("private-minimal")).toEqual([
+      "com.amazonaws.us-east-1.bedrock-runtime Interface",
+      "com.amazonaws.us-east-1.ecr.api Interface",
+      "com.amazonaws.us-east-1.ecr.dkr Interface",
+      "com.amazonaws.us-east-1.logs Interface",
+      "com.amazonaws.us-east-1.s3 Gateway",
+    ]);
+    expect(names("browser-internet")).toEqual(["com.amazonaws.eu-west-1.s3 Gateway"]);
+  });
+
+  test("subnets land in the supported AZ IDs even though the account's AZ names are shuffled", () => {
+    const zones = (id: string): string[] => {
+      const result = results.get(id)!;
+      if (!result.ok) throw new Error(result.error);
+      return (result.plan.resource_changes ?? []).filter((c) => c.address.startsWith("aws_subnet.private")).map((c) => String(c.change.after?.availability_zone_id)).sort();
+    };
+    // us-east-1a is use1-az3 here; ap-northeast-1 supports az1, az2 and az4 but not az3.
+    expect(zones("defaults")).toEqual(["use1-az1", "use1-az2"]);
+    expect(zones("az-gap")).toEqual(["apne1-az1", "apne1-az2", "apne1-az4"]);
+  });
+
+  test("an existing subnet in an unsupported AZ fails the plan, naming subnet and AZ ID", () => {
+    const result = results.get("unsupported-subnet")!;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(oneLine(result.error)).toContain("Subnet subnet-0bad0bad0bad0bad0 is in AZ ID use1-az3, where AgentCore cannot place runtime ENIs");
+  });
+
+  test("an existing VPC without DNS hostnames is reported", () => {
+    const result = results.get("no-dns-hostnames")!;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(oneLine(result.error)).toContain("VPC vpc-0d0d0d0d0d0d0d0d0 must have DNS support and DNS hostnames enabled");
+  });
+
+  test("an account with fewer supported AZs than az_count fails with a clear message", () => {
+    const result = results.get("too-few-azs")!;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(oneLine(result.error)).toContain("This account has 2 of the AgentCore-supported AZ IDs in ap-northeast-1 (apne1-az1, apne1-az2, apne1-az4) available, fewer than az_count = 3");
+  });
+
+  test("internet egress through a subnet whose default route is an internet gateway is refused", () => {
+    const result = results.get("public-subnet-for-internet")!;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(oneLine(result.error)).toContain("Route table rtb-0bbbbbbbbbbbbbbbb used by the runtime subnets has no 0.0.0.0/0 route to a NAT gateway");
+  });
+
+  test("the checks catch a generator that picks subnets by AZ name", async () => {
+    const result = results.get("by-az-name")!;
+    if (!result.ok) throw new Error(result.error);
+    const problems = checkPlan(result.plan, await answersOf("defaults"), ACCOUNTS[SHUFFLED]!.regions["us-east-1"]!);
+    expect(problems).toContain("private subnet in AZ ID use1-az3, which AgentCore does not support (supported: use1-az1, use1-az2, use1-az4)");
+  });
+});

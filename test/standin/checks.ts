@@ -1,0 +1,75 @@
+import { isExistingVpc, type Answers } from "../../src/answers/model.js";
+import { supportedAzIds } from "../../src/catalog/regions.js";
+import { planFor } from "../../src/plan/plan.js";
+import type { Region } from "./accounts.js";
+import type { PlanJson } from "./plan.js";
+
+type After = Record<string, unknown>;
+
+function created(plan: PlanJson, type: string, name?: string): After[] {
+  return (plan.resource_changes ?? [])
+    .filter((c) => c.mode === "managed" && c.type === type && (name === undefined || c.name === name) && c.change.actions.includes("create"))
+    .map((c) => c.change.after ?? {});
+}
+
+/**
+ * What a plan of the network layer must contain for these answers in this account.
+ * Returns the problems found; an empty list means the plan is right.
+ */
+export function checkPlan(plan: PlanJson, answers: Answers, region: Region): string[] {
+  const problems: string[] = [];
+  const expect = (ok: boolean, problem: string): void => {
+    if (!ok) problems.push(problem);
+  };
+  const supported = supportedAzIds(answers.region)!;
+  const newVpc = !isExistingVpc(answers.vpc);
+
+  // Endpoints: exactly the catalog's set, by full service name and type.
+  const endpoints = created(plan, "aws_vpc_endpoint").map((e) => `${e.service_name as string} ${e.vpc_endpoint_type as string}`).sort();
+  const wanted = planFor(answers).endpoints.map((e) => `${e.serviceName} ${e.type}`).sort();
+  expect(JSON.stringify(endpoints) === JSON.stringify(wanted), `endpoints ${JSON.stringify(endpoints)}, expected ${JSON.stringify(wanted)}`);
+  for (const e of created(plan, "aws_vpc_endpoint")) {
+    if (e.vpc_endpoint_type === "Interface") expect(e.private_dns_enabled === true, `${e.service_name as string} has private DNS off`);
+  }
+
+  // Subnets: in supported AZ IDs, distinct, the lowest the account has.
+  if (newVpc) {
+    const azIds = created(plan, "aws_subnet", "private").map((s) => s.availability_zone_id as string);
+    const available = region.zones.map((z) => z.id).filter((id) => supported.includes(id)).sort();
+    const lowest = available.slice(0, answers.vpc.azCount);
+    for (const id of azIds) expect(supported.includes(id), `private subnet in AZ ID ${id}, which AgentCore does not support (supported: ${supported.join(", ")})`);
+    expect(new Set(azIds).size === azIds.length, `private subnets share an AZ ID: ${azIds.join(", ")}`);
+    expect(JSON.stringify([...azIds].sort()) === JSON.stringify(lowest), `private subnets in ${azIds.join(", ")}, expected ${lowest.join(", ")}`);
+    for (const s of created(plan, "aws_subnet")) expect(s.availability_zone === null || s.availability_zone === undefined, "a subnet is placed by AZ name");
+  }
+
+  // Internet path: NAT, IGW and a public subnet exactly when a new VPC needs internet.
+  const nat = answers.internet && newVpc;
+  for (const type of ["aws_nat_gateway", "aws_internet_gateway", "aws_eip"]) {
+    expect(created(plan, type).length === (nat ? 1 : 0), `${type}: ${created(plan, type).length} planned with internet ${answers.internet} in a ${newVpc ? "new" : "existing"} VPC`);
+  }
+  expect(created(plan, "aws_subnet", "public").length === (nat ? 1 : 0), "public subnet planned without a NAT gateway, or missing with one");
+  const defaultRoutes = created(plan, "aws_route").filter((r) => r.destination_cidr_block === "0.0.0.0/0");
+  expect(defaultRoutes.length === (nat ? 2 : 0), `${defaultRoutes.length} default routes planned`);
+
+  // Security groups: nothing inbound from the world; world egress only with internet.
+  const ingress = created(plan, "aws_vpc_security_group_ingress_rule");
+  const egress = created(plan, "aws_vpc_security_group_egress_rule");
+  for (const r of ingress) expect(r.cidr_ipv4 !== "0.0.0.0/0" && r.cidr_ipv6 !== "::/0", `ingress from the world: ${r.description as string}`);
+  for (const sg of created(plan, "aws_security_group")) {
+    expect(((sg.ingress as unknown[] | undefined) ?? []).length === 0, `inline ingress on ${sg.name as string}`);
+  }
+  const worldEgress = egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0");
+  expect(worldEgress.length === (answers.internet ? 1 : 0), `${worldEgress.length} egress rules to the world with internet ${answers.internet}`);
+  expect(egress.some((r) => r.description === "HTTPS to S3 through the gateway endpoint (image layers)" && r.from_port === 443), "no HTTPS egress to the S3 prefix list");
+
+  // The database port, both ways, only with RDS.
+  const dbRules = [...ingress, ...egress].filter((r) => r.from_port !== 443);
+  if (answers.rds) {
+    const port = answers.rds.port;
+    expect(dbRules.length === 2 && dbRules.every((r) => r.from_port === port && r.to_port === port && r.ip_protocol === "tcp"), `database rules ${JSON.stringify(dbRules.map((r) => r.from_port))}, expected port ${port} both ways`);
+  } else {
+    expect(dbRules.length === 0, "database port rules without RDS");
+  }
+  return problems;
+}
