@@ -81,12 +81,19 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     expect(checkPlan(result.plan, answers, ACCOUNTS[SHUFFLED]!.regions[answers.region]!)).toEqual([]);
   });
 
+  /** The resources a successful plan creates; a failed plan fails the test with terraform's output. */
+  function planned(id: string): { address: string; after: Record<string, unknown> }[] {
+    const result = results.get(id)!;
+    if (!result.ok) throw new Error(`plan ${id} failed:\n${result.error}`);
+    return (result.plan.resource_changes ?? []).map((c) => ({ address: c.address, after: c.change.after ?? {} }));
+  }
+
   test("the planned endpoints are the exact service names", () => {
-    const names = (id: string): string[] => {
-      const result = results.get(id)!;
-      if (!result.ok) throw new Error(result.error);
-      return (result.plan.resource_changes ?? []).filter((c) => c.type === "aws_vpc_endpoint").map((c) => `${String(c.change.after?.service_name)} ${String(c.change.after?.vpc_endpoint_type)}`).sort();
-    };
+    const names = (id: string): string[] =>
+      planned(id)
+        .filter((c) => c.address.startsWith("aws_vpc_endpoint."))
+        .map((c) => `${String(c.after.service_name)} ${String(c.after.vpc_endpoint_type)}`)
+        .sort();
     expect(names("private-minimal")).toEqual([
       "com.amazonaws.us-east-1.bedrock-runtime Interface",
       "com.amazonaws.us-east-1.ecr.api Interface",
@@ -98,38 +105,24 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
   });
 
   test("subnets land in the supported AZ IDs even though the account's AZ names are shuffled", () => {
-    const zones = (id: string): string[] => {
-      const result = results.get(id)!;
-      if (!result.ok) throw new Error(result.error);
-      return (result.plan.resource_changes ?? []).filter((c) => c.address.startsWith("aws_subnet.private")).map((c) => String(c.change.after?.availability_zone_id)).sort();
-    };
+    const zones = (id: string): string[] =>
+      planned(id)
+        .filter((c) => c.address.startsWith("aws_subnet.private"))
+        .map((c) => String(c.after.availability_zone_id))
+        .sort();
     // us-east-1a is use1-az3 here; ap-northeast-1 supports az1, az2 and az4 but not az3.
     expect(zones("defaults")).toEqual(["use1-az1", "use1-az2"]);
     expect(zones("az-gap")).toEqual(["apne1-az1", "apne1-az2", "apne1-az4"]);
   });
 
-  test("an existing subnet in an unsupported AZ fails the plan, naming subnet and AZ ID", () => {
-    const result = results.get("unsupported-subnet")!;
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(oneLine(result.error)).toContain("Subnet subnet-0bad0bad0bad0bad0 is in AZ ID use1-az3, where AgentCore cannot place runtime ENIs");
-  });
-
-  test("an existing VPC without DNS hostnames is reported", () => {
-    const result = results.get("no-dns-hostnames")!;
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(oneLine(result.error)).toContain("VPC vpc-0d0d0d0d0d0d0d0d0 must have DNS support and DNS hostnames enabled");
-  });
-
-  test("an account with fewer supported AZs than az_count fails with a clear message", () => {
-    const result = results.get("too-few-azs")!;
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(oneLine(result.error)).toContain("This account has 2 of the AgentCore-supported AZ IDs in ap-northeast-1 (apne1-az1, apne1-az2, apne1-az4) available, fewer than az_count = 3");
-  });
-
-  test("internet egress through a subnet whose default route is an internet gateway is refused", () => {
-    const result = results.get("public-subnet-for-internet")!;
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(oneLine(result.error)).toContain("Route table rtb-0bbbbbbbbbbbbbbbb used by the runtime subnets has no 0.0.0.0/0 route to a NAT gateway");
+  test.each([
+    ["unsupported-subnet", "an existing subnet in an unsupported AZ", "Subnet subnet-0bad0bad0bad0bad0 is in AZ ID use1-az3, where AgentCore cannot place runtime ENIs"],
+    ["no-dns-hostnames", "an existing VPC without DNS hostnames", "VPC vpc-0d0d0d0d0d0d0d0d0 must have DNS support and DNS hostnames enabled"],
+    ["too-few-azs", "an account with fewer supported AZs than az_count", "This account has 2 of the AgentCore-supported AZ IDs in ap-northeast-1 (apne1-az1, apne1-az2, apne1-az4) available, fewer than az_count = 3"],
+    ["public-subnet-for-internet", "internet egress through a subnet routed to an internet gateway", "Route table rtb-0bbbbbbbbbbbbbbbb used by the runtime subnets has no 0.0.0.0/0 route to a NAT gateway"],
+  ])("%s: %s fails the plan with a clear message", (id, _what, message) => {
+    const result = results.get(id)!;
+    expect(result.ok ? "the plan succeeded" : oneLine(result.error)).toContain(message);
   });
 
   test("the checks catch a generator that picks subnets by AZ name", async () => {
