@@ -1,20 +1,30 @@
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+import { ANSWER_KEYS } from "../answers/model.js";
 import { formatProblem, resolveAnswers } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
 import { ANSWERS_FILE, GENERATED_MARKER, renderProject } from "../render/project.js";
 import { inspectTarget, writeProject } from "../write/writer.js";
 import { parseCli, UsageError, USAGE } from "./args.js";
+import { isCancel, type Prompts } from "./prompts.js";
+import { style } from "./style.js";
 import { summarize } from "./summary.js";
+import { runWizard } from "./wizard.js";
 
 export interface Io {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly cwd: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** True when standard input and output are both terminals. */
+  readonly isTTY?: boolean;
+  /** How to ask questions, when asking is allowed. */
+  readonly prompts?: Prompts;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
+export const EXIT_CANCELLED = 130;
 
 /** Refusals of input: exit 2, nothing written. */
 class InputError extends Error {}
@@ -24,7 +34,7 @@ async function version(): Promise<string> {
   return pkg.version;
 }
 
-async function readAnswersFile(path: string, shown: string): Promise<unknown> {
+async function readAnswersFile(path: string, shown: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -34,59 +44,94 @@ async function readAnswersFile(path: string, shown: string): Promise<unknown> {
     throw new InputError(`--answers: cannot read "${shown}": ${why}.`);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
     throw new InputError(`--answers: "${shown}" is not valid JSON (${(error as Error).message.split("\n")[0]}).`);
   }
 }
 
+function refuseNonEmpty(shown: string): never {
+  throw new InputError(`Directory "${shown}" is not empty. Use --force to rewrite the files this tool generated there (other files are kept), or choose another directory.`);
+}
+
 /** The whole command, driven by arguments and streams so tests can run it in-process. */
 export async function main(rawArgs: readonly string[], io: Io): Promise<number> {
+  const env = io.env ?? {};
+  const paint = style(io.isTTY === true && !env.NO_COLOR);
+  const out = (text: string): void => void io.stdout.write(`${text}\n`);
   try {
     const options = parseCli(rawArgs);
     if (options.help) {
-      io.stdout.write(`${USAGE}\n`);
+      out(USAGE);
       return EXIT_OK;
     }
     if (options.version) {
-      io.stdout.write(`${await version()}\n`);
+      out(await version());
       return EXIT_OK;
     }
-    const raw = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile), options.answersFile) : {};
-    const resolution = resolveAnswers(raw);
-    if (!resolution.ok) {
-      const source = options.answersFile ? ` in ${options.answersFile}` : "";
-      throw new InputError(`Invalid answers${source}:\n${resolution.problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+    const given = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile), options.answersFile) : {};
+    const source = options.answersFile ? ` in ${options.answersFile}` : "";
+    const refuse = (problems: Parameters<typeof formatProblem>[0][]): never => {
+      throw new InputError(`Invalid answers${source}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+    };
+    // What was given is checked before anything is asked.
+    const early = resolveAnswers(given);
+    if (!early.ok) refuse(early.problems);
+    if (options.directory !== undefined && !options.force && !options.dryRun) {
+      const state = await inspectTarget(resolve(io.cwd, options.directory));
+      if (state.exists && !state.empty) refuseNonEmpty(relative(io.cwd, resolve(io.cwd, options.directory)) || ".");
     }
+
+    const interactive = !options.yes && io.isTTY === true && !env.CI && io.prompts !== undefined;
+    let raw: Record<string, unknown> = given;
+    if (interactive) {
+      raw = await runWizard(given, io.prompts!, (text) => out(paint.note(text)));
+    } else if (!options.yes) {
+      const missing = ANSWER_KEYS.filter((k) => !(k in given) && k !== "rds");
+      if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
+    }
+    const resolution = resolveAnswers(raw);
+    if (!resolution.ok) return refuse(resolution.problems);
+
     const plan = planFor(resolution.answers);
     const files = renderProject(plan, options.format);
-    const directory = options.directory ?? resolution.answers.name;
-    const target = resolve(io.cwd, directory);
+    const target = resolve(io.cwd, options.directory ?? resolution.answers.name);
     const shown = relative(io.cwd, target) || ".";
+    const summary = summarize(plan, paint);
 
     if (options.dryRun) {
-      io.stdout.write(`${summarize(plan)}\n\nWould write to ${shown} (dry run, nothing written):\n${Object.keys(files).map((f) => `  ${f}`).join("\n")}\n`);
+      out(`${summary}\n\nWould write to ${shown} (dry run, nothing written):\n${Object.keys(files).map((f) => `  ${f}`).join("\n")}`);
       return EXIT_OK;
     }
     const state = await inspectTarget(target);
-    if (state.exists && !state.empty && !options.force) {
-      throw new InputError(`Directory "${shown}" is not empty. Use --force to rewrite the files this tool generated there (other files are kept), or choose another directory.`);
+    if (state.exists && !state.empty && !options.force) refuseNonEmpty(shown);
+    if (interactive) {
+      out(`\n${summary}\n`);
+      if (!(await io.prompts!.confirm({ message: `Write ${Object.keys(files).length} files to ${shown}?`, default: true }))) {
+        out("Nothing written.");
+        return EXIT_OK;
+      }
     }
     await writeProject(target, files, { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE });
-    io.stdout.write(
+    out(
       [
-        summarize(plan),
-        "",
-        `Wrote ${Object.keys(files).length} files to ${shown}. Next, in this order:`,
+        ...(interactive ? [] : [summary, ""]),
+        paint.heading(`Wrote ${Object.keys(files).length} files to ${shown}. Next, in this order:`),
         `  cd ${shown}`,
-        "  terraform -chdir=network init && terraform -chdir=network apply",
-        "  terraform -chdir=runtime init && terraform -chdir=runtime apply",
+        ...["network", "runtime"].flatMap((layer) => [
+          `  terraform -chdir=${layer} init`,
+          `  terraform -chdir=${layer} plan -out=${layer}.tfplan`,
+          `  terraform -chdir=${layer} apply ${layer}.tfplan`,
+        ]),
         `${shown}/README.md explains every resource, the cost and how to tear down.`,
-        "",
       ].join("\n"),
     );
     return EXIT_OK;
   } catch (error) {
+    if (isCancel(error)) {
+      io.stderr.write("Cancelled; nothing written.\n");
+      return EXIT_CANCELLED;
+    }
     if (error instanceof UsageError || error instanceof InputError) {
       io.stderr.write(`create-agentcore-vpc: ${error.message}\n`);
       return EXIT_USAGE;

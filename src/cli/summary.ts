@@ -1,5 +1,6 @@
 import { isExistingVpc } from "../answers/model.js";
 import type { Plan } from "../plan/plan.js";
+import { style as plainStyle, type Style } from "./style.js";
 
 const money = (n: number): string => `$${n.toFixed(2)}`;
 
@@ -9,17 +10,17 @@ function table(rows: readonly string[][]): string[] {
 }
 
 /** What the plan creates and why, as shown before writing and by --dry-run. */
-export function summarize(plan: Plan): string {
+export function summarize(plan: Plan, style: Style = plainStyle(false)): string {
   const { answers } = plan;
   const vpc = isExistingVpc(answers.vpc) ? `existing VPC ${answers.vpc.id}` : `new VPC ${answers.vpc.cidr} in ${answers.vpc.azCount} AZs`;
   const lines = [
-    `${answers.name} in ${answers.region}: ${vpc}, ${answers.internet ? "internet egress" : "no internet (private only)"}`,
+    style.heading(`${answers.name} in ${answers.region}: ${vpc}, ${answers.internet ? "internet egress" : "no internet (private only)"}`),
     `Features: ${answers.features.length > 0 ? answers.features.join(", ") : "none"}`,
     "",
-    "VPC endpoints:",
+    style.heading("VPC endpoints:"),
     ...table(plan.endpoints.map((e) => [e.serviceName, e.type, e.reason])),
     "",
-    "Subnets:",
+    style.heading("Subnets:"),
     ...table(
       plan.subnets.map((s) =>
         s.id ? [s.tier, s.id, `AZ ID checked at plan time against ${plan.supportedAzIds.join(", ")}`] : [s.tier, s.cidr!, `${s.expectedAzId} (lowest supported AZ IDs the account has)`],
@@ -28,9 +29,9 @@ export function summarize(plan: Plan): string {
     "",
     `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "the existing VPC's (checked at plan time)" : "none"}`,
     "",
-    `Estimated cost: ${money(plan.monthlyUsd)} a month before data charges (us-east-1 list prices)`,
+    style.heading(`Estimated cost: ${money(plan.monthlyUsd)} a month before data charges (us-east-1 list prices)`),
     ...table(plan.cost.map((c) => [c.item, money(c.monthlyUsd)])),
   ];
-  if (plan.notes.length > 0) lines.push("", "Note:", ...plan.notes.map((n) => `  ${n}`));
+  if (plan.notes.length > 0) lines.push("", style.heading("Note:"), ...plan.notes.map((n) => `  ${style.note(n)}`));
   return lines.join("\n");
 }

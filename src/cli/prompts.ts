@@ -1,0 +1,44 @@
+import { checkbox, confirm, input, select } from "@inquirer/prompts";
+
+export interface Choice<T> {
+  readonly value: T;
+  readonly name: string;
+  /** What is echoed once chosen, when the name is long. */
+  readonly short?: string;
+  readonly description?: string;
+  readonly checked?: boolean;
+}
+
+type Validate<T> = (value: T) => true | string;
+
+/** The questions the wizard can ask; tests answer them without a terminal. */
+export interface Prompts {
+  input(config: { message: string; default?: string; validate?: Validate<string> }): Promise<string>;
+  select<T>(config: { message: string; choices: readonly Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  checkbox<T>(config: { message: string; choices: readonly Choice<T>[]; validate?: Validate<readonly T[]>; pageSize?: number }): Promise<T[]>;
+  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+/** Ctrl+C in a prompt: inquirer rejects with an error of this name. */
+export function isCancel(error: unknown): boolean {
+  return error instanceof Error && error.name === "ExitPromptError";
+}
+
+/** The terminal prompts. Inquirer colours only a TTY and honours NO_COLOR by itself. */
+export function terminalPrompts(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Prompts {
+  const context = { input: streams.input, output: streams.output };
+  return {
+    input: (config) => input(config, context),
+    select: (config) => select({ ...config, choices: [...config.choices] }, context),
+    checkbox: ({ validate, ...config }) =>
+      checkbox(
+        {
+          ...config,
+          choices: [...config.choices],
+          ...(validate ? { validate: (items: readonly { value: unknown }[]) => validate(items.map((i) => i.value) as never) } : {}),
+        },
+        context,
+      ),
+    confirm: (config) => confirm(config, context),
+  };
+}
