@@ -24,6 +24,8 @@ interface Case {
   readonly mutate?: (mainTf: string) => string;
 }
 
+const EXTRA: Case[] = [{ id: "flow-logs", example: "defaults", accessKey: SHUFFLED, vars: { enable_flow_logs: "true" } }];
+
 const NEGATIVE: Case[] = [
   { id: "unsupported-subnet", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0bad0bad0bad0bad0"]' } },
   { id: "no-dns-hostnames", example: "existing-vpc", accessKey: SHUFFLED, vars: { vpc_id: "vpc-0d0d0d0d0d0d0d0d0", subnet_ids: '["subnet-0d1d1d1d1d1d1d1d1","subnet-0d2d2d2d2d2d2d2d2"]' } },
@@ -38,7 +40,7 @@ const NEGATIVE: Case[] = [
   },
 ];
 
-const CASES: Case[] = [...SCENARIOS.map((s) => ({ id: s.name, example: s.name, accessKey: SHUFFLED })), ...NEGATIVE];
+const CASES: Case[] = [...SCENARIOS.map((s) => ({ id: s.name, example: s.name, accessKey: SHUFFLED })), ...EXTRA, ...NEGATIVE];
 
 const oneLine = (text: string): string => text.replace(/\s+/g, " ");
 
@@ -113,6 +115,16 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     // us-east-1a is use1-az3 here; ap-northeast-1 supports az1, az2 and az4 but not az3.
     expect(zones("defaults")).toEqual(["use1-az1", "use1-az2"]);
     expect(zones("az-gap")).toEqual(["apne1-az1", "apne1-az2", "apne1-az4"]);
+  });
+
+  test("flow logs, when turned on, plan a KMS-encrypted log group with a rotating key", async () => {
+    const created = planned("flow-logs");
+    const one = (address: string) => created.find((c) => c.address === address)?.after;
+    expect(one("aws_flow_log.this[0]")).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs", max_aggregation_interval: 600 });
+    expect(one("aws_kms_key.logs[0]")).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    expect(one("aws_cloudwatch_log_group.flow_logs[0]")).toMatchObject({ name: "/aws/vpc-flow-logs/support_agent", retention_in_days: 90 });
+    expect(one("aws_iam_role.flow_logs[0]")).toMatchObject({ name: "support_agent-flow-logs" });
+    expect(planned("defaults").some((c) => c.address.startsWith("aws_flow_log."))).toBe(false);
   });
 
   test.each([

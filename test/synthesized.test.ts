@@ -186,3 +186,37 @@ describe("runtime layer rules", () => {
     });
   });
 });
+
+describe("secure by default, in every example", () => {
+  /** Every policy document of both layers, by name. */
+  const documents = (l: Layers): [string, Json[]][] =>
+    [l.network, l.runtime].flatMap((layer) => Object.entries<Json>(layer.data?.aws_iam_policy_document ?? {}).map(([name, doc]): [string, Json[]] => [name, doc.statement]));
+
+  test.each(all)("%s: no wildcard actions in any policy but the KMS key's own administration", (_name, answers) => {
+    for (const [name, statements] of documents(layers(answers))) {
+      for (const statement of statements) {
+        // The account-root statement of a key policy is AWS's default; without it the key is unmanageable.
+        if (name === "logs_key" && statement.sid === "AccountAdministers") continue;
+        for (const action of statement.actions as string[]) expect([name, action]).toEqual([name, expect.stringMatching(/^[a-z0-9-]+:[A-Za-z0-9]+$/)]);
+      }
+    }
+  });
+
+  test.each(all)("%s: endpoints keep the default policy, so OAuth (bearer-token) callers keep working", (_name, answers) => {
+    for (const endpoint of Object.values<Json>(layers(answers).network.resource.aws_vpc_endpoint)) expect(endpoint.policy).toBeUndefined();
+  });
+
+  test.each(all)("%s: flow logs are opt-in and go to a KMS-encrypted log group with key rotation", (_name, answers) => {
+    const { network } = layers(answers);
+    expect(network.variable.enable_flow_logs.default).toBe(false);
+    const r = network.resource;
+    for (const resource of [r.aws_flow_log.this, r.aws_kms_key.logs, r.aws_cloudwatch_log_group.flow_logs, r.aws_iam_role.flow_logs]) {
+      expect(resource.count).toBe("${var.enable_flow_logs ? 1 : 0}");
+    }
+    expect(r.aws_cloudwatch_log_group.flow_logs.kms_key_id).toBe("${aws_kms_key.logs[0].arn}");
+    expect(r.aws_kms_key.logs.enable_key_rotation).toBe(true);
+    expect(r.aws_flow_log.this).toMatchObject({ traffic_type: "ALL", log_destination: "${aws_cloudwatch_log_group.flow_logs[0].arn}" });
+    const [logsStatement] = network.data.aws_iam_policy_document.logs_key.statement.filter((s: Json) => s.sid === "CloudWatchLogsEncrypts");
+    expect(logsStatement.condition[0].variable).toBe("kms:EncryptionContext:aws:logs:arn");
+  });
+});

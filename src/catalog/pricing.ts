@@ -5,3 +5,7 @@ export const NAT_GATEWAY_PER_HOUR = 0.045;
 export const PUBLIC_IPV4_PER_HOUR = 0.005;
 export const NAT_PER_GB = 0.045;
 export const INTERFACE_ENDPOINT_PER_GB = 0.01;
+/** Optional VPC flow logs: vended-log ingestion, storage, and the customer managed KMS key. */
+export const FLOW_LOGS_INGEST_PER_GB = 0.5;
+export const LOG_STORAGE_PER_GB_MONTH = 0.03;
+export const KMS_KEY_PER_MONTH = 1;

@@ -4,7 +4,7 @@ import { ANSWER_KEYS } from "../answers/model.js";
 import { formatProblem, resolveAnswers } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
 import { ANSWERS_FILE, GENERATED_MARKER, renderProject } from "../render/project.js";
-import { inspectTarget, writeProject } from "../write/writer.js";
+import { inspectTarget, UnsafeTargetError, writeProject, type TargetState } from "../write/writer.js";
 import { parseCli, UsageError, USAGE } from "./args.js";
 import { isCancel, type Prompts } from "./prompts.js";
 import { style } from "./style.js";
@@ -50,8 +50,12 @@ async function readAnswersFile(path: string, shown: string): Promise<Record<stri
   }
 }
 
-function refuseNonEmpty(shown: string): never {
-  throw new InputError(`Directory "${shown}" is not empty. Use --force to rewrite the files this tool generated there (other files are kept), or choose another directory.`);
+/** A target that exists is refused unless --force, and one that is not a directory always. */
+function checkTarget(state: TargetState, shown: string, force: boolean): void {
+  if (state.exists && !state.directory) throw new InputError(`"${shown}" exists and is not a directory (a file or a symbolic link); choose another directory.`);
+  if (state.exists && !state.empty && !force) {
+    throw new InputError(`Directory "${shown}" is not empty. Use --force to rewrite the files this tool generated there (other files are kept), or choose another directory.`);
+  }
 }
 
 /** The whole command, driven by arguments and streams so tests can run it in-process. */
@@ -77,9 +81,10 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     // What was given is checked before anything is asked.
     const early = resolveAnswers(given);
     if (!early.ok) refuse(early.problems);
-    if (options.directory !== undefined && !options.force && !options.dryRun) {
-      const state = await inspectTarget(resolve(io.cwd, options.directory));
-      if (state.exists && !state.empty) refuseNonEmpty(relative(io.cwd, resolve(io.cwd, options.directory)) || ".");
+    // A directory named on the command line is checked before any question is asked.
+    if (options.directory !== undefined && !options.dryRun) {
+      const named = resolve(io.cwd, options.directory);
+      checkTarget(await inspectTarget(named), relative(io.cwd, named) || ".", options.force);
     }
 
     const interactive = !options.yes && io.isTTY === true && !env.CI && io.prompts !== undefined;
@@ -103,8 +108,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       out(`${summary}\n\nWould write to ${shown} (dry run, nothing written):\n${Object.keys(files).map((f) => `  ${f}`).join("\n")}`);
       return EXIT_OK;
     }
-    const state = await inspectTarget(target);
-    if (state.exists && !state.empty && !options.force) refuseNonEmpty(shown);
+    checkTarget(await inspectTarget(target), shown, options.force);
     if (interactive) {
       out(`\n${summary}\n`);
       if (!(await io.prompts!.confirm({ message: `Write ${Object.keys(files).length} files to ${shown}?`, default: true }))) {
@@ -132,7 +136,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       io.stderr.write("Cancelled; nothing written.\n");
       return EXIT_CANCELLED;
     }
-    if (error instanceof UsageError || error instanceof InputError) {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof UnsafeTargetError) {
       io.stderr.write(`create-agentcore-vpc: ${error.message}\n`);
       return EXIT_USAGE;
     }

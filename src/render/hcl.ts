@@ -37,7 +37,16 @@ export function quoteTemplate(s: string): string {
     .join("")}"`;
 }
 
-function stringValue(s: string): string {
+/**
+ * How a string is written: "template" (Terraform evaluates ${...} in it), "literal" (variable
+ * defaults and .tfvars values, where Terraform evaluates nothing, so ${ and %{ are escaped),
+ * or "bare" (a reference that JSON spells as a plain string).
+ */
+type StringMode = "template" | "literal" | "bare";
+
+function stringValue(s: string, mode: StringMode): string {
+  if (mode === "bare") return s;
+  if (mode === "literal") return `"${escapeLiteral(s).replace(/([$%])\{/g, "$1$1{")}"`;
   return wholeExpression(s) ?? quoteTemplate(s);
 }
 
@@ -46,11 +55,11 @@ function mapKey(key: string): string {
 }
 
 /** A value as its first line (after "key = ") and any further lines. */
-function valueLines(value: Json, depth: number, bare: boolean): { first: string; rest: Line[] } {
-  if (typeof value === "string") return { first: bare ? value : stringValue(value), rest: [] };
+function valueLines(value: Json, depth: number, mode: StringMode): { first: string; rest: Line[] } {
+  if (typeof value === "string") return { first: stringValue(value, mode), rest: [] };
   if (value === null || typeof value !== "object") return { first: String(value), rest: [] };
   if (Array.isArray(value)) {
-    const items = value.map((v) => valueLines(v, depth + 1, bare));
+    const items = value.map((v) => valueLines(v, depth + 1, mode));
     const inline = `[${items.map((i) => i.first).join(", ")}]`;
     if (items.every((i) => i.rest.length === 0) && inline.length <= MAX_INLINE_LIST) return { first: inline, rest: [] };
     const rest = items.flatMap((i): Line[] =>
@@ -62,12 +71,12 @@ function valueLines(value: Json, depth: number, bare: boolean): { first: string;
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return { first: "{}", rest: [] };
-  const rest = entries.flatMap(([k, v]) => attributeLines(mapKey(k), v, depth + 1, false));
+  const rest = entries.flatMap(([k, v]) => attributeLines(mapKey(k), v, depth + 1, mode));
   return { first: "{", rest: [...rest, { depth, text: "}" }] };
 }
 
-function attributeLines(key: string, value: Json, depth: number, bare: boolean): Line[] {
-  const { first, rest } = valueLines(value, depth, bare);
+function attributeLines(key: string, value: Json, depth: number, mode: StringMode): Line[] {
+  const { first, rest } = valueLines(value, depth, mode);
   if (rest.length === 0) return [{ depth, key, text: first }];
   return [{ depth, text: `${key} = ${first}` }, ...rest];
 }
@@ -77,17 +86,17 @@ function asString(value: Json): string {
 }
 
 /** The lines of one attribute or one (possibly repeated) nested block. */
-function memberLines(key: string, value: Json, shape: Shape, depth: number): Line[][] {
+function memberLines(key: string, value: Json, shape: Shape, depth: number, literalKeys: readonly string[]): Line[][] {
   const blockShape = shape[key];
   if (blockShape) {
     const bodies = Array.isArray(value) ? value : [value];
     return bodies.map((b) => blockLines(key, [], b as JsonObject, blockShape, depth));
   }
-  if (EXPRESSION_LIST_KEYS.has(key) && Array.isArray(value)) return [attributeLines(key, value.map(asString), depth, true)];
-  return [attributeLines(key, value, depth, false)];
+  if (EXPRESSION_LIST_KEYS.has(key) && Array.isArray(value)) return [attributeLines(key, value.map(asString), depth, "bare")];
+  return [attributeLines(key, value, depth, literalKeys.includes(key) ? "literal" : "template")];
 }
 
-function bodyLines(body: JsonObject, shape: Shape, depth: number, order: readonly string[] = NESTED_ORDER): Line[] {
+function bodyLines(body: JsonObject, shape: Shape, depth: number, order: readonly string[] = NESTED_ORDER, literalKeys: readonly string[] = []): Line[] {
   const keys = Object.keys(body);
   const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
   const pick = (pred: (k: string) => boolean): string[] => keys.filter(pred).sort((a, b) => rank(a) - rank(b));
@@ -101,17 +110,17 @@ function bodyLines(body: JsonObject, shape: Shape, depth: number, order: readonl
 
   // Groups are separated by a blank line; every nested block is its own group.
   const groups: Line[][] = [];
-  const flat = (ks: string[]): Line[] => ks.flatMap((k) => memberLines(k, body[k]!, shape, depth).flat());
+  const member = (k: string): Line[][] => memberLines(k, body[k]!, shape, depth, literalKeys);
+  const flat = (ks: string[]): Line[] => ks.flatMap((k) => member(k).flat());
   if (first.length > 0) groups.push(flat(first));
   if (attrs.length > 0) groups.push(flat(attrs));
-  for (const k of blocks) groups.push(...memberLines(k, body[k]!, shape, depth));
-  for (const k of last) groups.push(...memberLines(k, body[k]!, shape, depth));
+  for (const k of [...blocks, ...last]) groups.push(...member(k));
   return groups.flatMap((g, i) => (i === 0 ? g : [BLANK, ...g]));
 }
 
-function blockLines(type: string, labels: readonly string[], body: JsonObject, shape: Shape, depth: number, order?: readonly string[]): Line[] {
+function blockLines(type: string, labels: readonly string[], body: JsonObject, shape: Shape, depth: number, order?: readonly string[], literalKeys?: readonly string[]): Line[] {
   const header = [type, ...labels.map((l) => JSON.stringify(l))].join(" ");
-  const inner = bodyLines(body, shape, depth + 1, order);
+  const inner = bodyLines(body, shape, depth + 1, order, literalKeys);
   if (inner.length === 0) return [{ depth, text: `${header} {}` }];
   return [{ depth, text: `${header} {` }, ...inner, { depth, text: "}" }];
 }
@@ -141,7 +150,8 @@ export function nodeToHcl(node: TfNode): string {
   if (node.kind === "locals") return printLines(blockLines("locals", [], node.body, {}, 0));
   // A variable's type is a type expression in native syntax, a plain string in JSON.
   const body = node.kind === "variable" ? { ...node.body, type: `\${${String(node.body.type)}}` } : node.body;
-  return printLines(blockLines(node.kind, node.labels, body, node.shape, 0, ORDER[node.kind]));
+  // A variable's default is a literal value: Terraform evaluates no ${...} there.
+  return printLines(blockLines(node.kind, node.labels, body, node.shape, 0, ORDER[node.kind], node.kind === "variable" ? ["default"] : []));
 }
 
 export interface VersionsBlock {
@@ -161,5 +171,5 @@ export function hclFile(header: readonly string[], blocks: readonly string[]): s
 
 /** One attribute as it would appear in a .tfvars file. */
 export function assignmentToHcl(key: string, value: Json): string {
-  return printLines(attributeLines(key, value, 0, false));
+  return printLines(attributeLines(key, value, 0, "literal"));
 }

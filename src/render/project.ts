@@ -103,6 +103,7 @@ function readme(plan: Plan, format: Format): string {
     natPerGb: money(price.NAT_PER_GB),
     endpointPerGb: money(price.INTERFACE_ENDPOINT_PER_GB),
     breakEvenGb,
+    flowLogs: { ingest: money(price.FLOW_LOGS_INGEST_PER_GB), storage: money(price.LOG_STORAGE_PER_GB_MONTH), key: money(price.KMS_KEY_PER_MONTH) },
     notes: plan.notes,
     regenerate: regenerateCommand(format),
   });

@@ -30,16 +30,19 @@ export { DataAwsSubnets } from "@cdktn/provider-aws/lib/data-aws-subnets/index.j
 export { DataAwsRouteTable } from "@cdktn/provider-aws/lib/data-aws-route-table/index.js";
 export { DataAwsRouteTables } from "@cdktn/provider-aws/lib/data-aws-route-tables/index.js";
 export { DataAwsSecurityGroup } from "@cdktn/provider-aws/lib/data-aws-security-group/index.js";
-// runtime layer
+export { KmsKey } from "@cdktn/provider-aws/lib/kms-key/index.js";
+export { FlowLog } from "@cdktn/provider-aws/lib/flow-log/index.js";
+// both layers
 export { DataAwsCallerIdentity } from "@cdktn/provider-aws/lib/data-aws-caller-identity/index.js";
 export { DataAwsPartition } from "@cdktn/provider-aws/lib/data-aws-partition/index.js";
 export { DataAwsIamPolicyDocument } from "@cdktn/provider-aws/lib/data-aws-iam-policy-document/index.js";
 export type { DataAwsIamPolicyDocumentStatement } from "@cdktn/provider-aws/lib/data-aws-iam-policy-document/index.js";
 export { IamRole } from "@cdktn/provider-aws/lib/iam-role/index.js";
 export { IamRolePolicy } from "@cdktn/provider-aws/lib/iam-role-policy/index.js";
+export { CloudwatchLogGroup } from "@cdktn/provider-aws/lib/cloudwatch-log-group/index.js";
+// runtime layer
 export { IamServiceLinkedRole } from "@cdktn/provider-aws/lib/iam-service-linked-role/index.js";
 export { BedrockagentcoreAgentRuntime } from "@cdktn/provider-aws/lib/bedrockagentcore-agent-runtime/index.js";
-export { CloudwatchLogGroup } from "@cdktn/provider-aws/lib/cloudwatch-log-group/index.js";
 export { CloudwatchLogDeliverySource } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-source/index.js";
 export { CloudwatchLogDeliveryDestination } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-destination/index.js";
 export { CloudwatchLogDelivery } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery/index.js";

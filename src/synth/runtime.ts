@@ -160,10 +160,16 @@ function observability(stack: cdk.TerraformStack): void {
     description: "Turn on X-Ray Transaction Search (traces in CloudWatch). It is one setting per account and region: enable it from one project only.",
     default: false,
   });
+  variable(stack, "log_kms_key_arn", {
+    type: "string",
+    description: "ARN of a KMS key to encrypt the application log group with (its key policy must allow CloudWatch Logs); empty keeps CloudWatch's own encryption.",
+    default: "",
+  });
   named(
     new cdk.CloudwatchLogGroup(stack, "aws_cloudwatch_log_group.runtime", {
       name: "/aws/vendedlogs/bedrock-agentcore/runtime/${var.name}",
       retentionInDays: cdk.Token.asNumber("${var.log_retention_days}"),
+      kmsKeyId: '${var.log_kms_key_arn == "" ? null : var.log_kms_key_arn}',
     }),
     "runtime",
   );

@@ -51,3 +51,15 @@ variable "az_count" {
     error_message = "az_count must be 2 or 3."
   }
 }
+
+variable "enable_flow_logs" {
+  type        = bool
+  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.5/GB ingested, $0.03/GB-month stored, $1/month for the key)."
+  default     = false
+}
+
+variable "flow_log_retention_days" {
+  type        = number
+  description = "Retention of the flow log group, in days."
+  default     = 90
+}

@@ -201,6 +201,7 @@ resource "aws_bedrockagentcore_agent_runtime" "this" {
 }
 
 resource "aws_cloudwatch_log_group" "runtime" {
+  kms_key_id        = var.log_kms_key_arn == "" ? null : var.log_kms_key_arn
   name              = "/aws/vendedlogs/bedrock-agentcore/runtime/${var.name}"
   retention_in_days = var.log_retention_days
 }

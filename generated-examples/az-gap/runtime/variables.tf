@@ -46,3 +46,9 @@ variable "enable_transaction_search" {
   description = "Turn on X-Ray Transaction Search (traces in CloudWatch). It is one setting per account and region: enable it from one project only."
   default     = false
 }
+
+variable "log_kms_key_arn" {
+  type        = string
+  description = "ARN of a KMS key to encrypt the application log group with (its key policy must allow CloudWatch Logs); empty keeps CloudWatch's own encryption."
+  default     = ""
+}

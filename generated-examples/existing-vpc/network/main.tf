@@ -141,3 +141,121 @@ resource "aws_vpc_endpoint" "interface" {
     }
   }
 }
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+data "aws_iam_policy_document" "logs_key" {
+  statement {
+    sid       = "AccountAdministers"
+    actions   = ["kms:*"]
+    resources = ["*"]
+
+    principals {
+      identifiers = [
+        "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root",
+      ]
+      type = "AWS"
+    }
+  }
+
+  statement {
+    sid = "CloudWatchLogsEncrypts"
+    actions = [
+      "kms:Encrypt",
+      "kms:Decrypt",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+      "kms:GenerateDataKey",
+      "kms:GenerateDataKeyWithoutPlaintext",
+      "kms:DescribeKey",
+    ]
+    resources = ["*"]
+
+    condition {
+      test = "ArnLike"
+      values = [
+        "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vpc-flow-logs/${var.name}",
+      ]
+      variable = "kms:EncryptionContext:aws:logs:arn"
+    }
+
+    principals {
+      identifiers = ["logs.${var.region}.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+resource "aws_kms_key" "logs" {
+  count = var.enable_flow_logs ? 1 : 0
+
+  deletion_window_in_days = 30
+  description             = "Encrypts the ${var.name} VPC flow logs"
+  enable_key_rotation     = true
+  policy                  = data.aws_iam_policy_document.logs_key.json
+}
+
+resource "aws_cloudwatch_log_group" "flow_logs" {
+  count = var.enable_flow_logs ? 1 : 0
+
+  kms_key_id        = aws_kms_key.logs[0].arn
+  name              = "/aws/vpc-flow-logs/${var.name}"
+  retention_in_days = var.flow_log_retention_days
+}
+
+data "aws_iam_policy_document" "flow_logs_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    condition {
+      test     = "StringEquals"
+      values   = [data.aws_caller_identity.current.account_id]
+      variable = "aws:SourceAccount"
+    }
+
+    principals {
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+      type        = "Service"
+    }
+  }
+}
+
+data "aws_iam_policy_document" "flow_logs" {
+  statement {
+    actions = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+    resources = [
+      "arn:${data.aws_partition.current.partition}:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:/aws/vpc-flow-logs/${var.name}:*",
+    ]
+  }
+}
+
+resource "aws_iam_role" "flow_logs" {
+  count = var.enable_flow_logs ? 1 : 0
+
+  assume_role_policy = data.aws_iam_policy_document.flow_logs_trust.json
+  name               = "${var.name}-flow-logs"
+}
+
+resource "aws_iam_role_policy" "flow_logs" {
+  count = var.enable_flow_logs ? 1 : 0
+
+  name   = "${var.name}-flow-logs"
+  policy = data.aws_iam_policy_document.flow_logs.json
+  role   = aws_iam_role.flow_logs[0].id
+}
+
+resource "aws_flow_log" "this" {
+  count = var.enable_flow_logs ? 1 : 0
+
+  iam_role_arn             = aws_iam_role.flow_logs[0].arn
+  log_destination          = aws_cloudwatch_log_group.flow_logs[0].arn
+  log_destination_type     = "cloud-watch-logs"
+  max_aggregation_interval = 600
+  traffic_type             = "ALL"
+  vpc_id                   = data.aws_vpc.this.id
+  tags = {
+    Name = var.name
+  }
+}
