@@ -1,4 +1,4 @@
-import type { Format } from "../src/render/project.js";
+import type { Format } from "../src/render/format.js";
 
 export interface Scenario {
   readonly name: string;

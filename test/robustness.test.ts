@@ -6,7 +6,8 @@ import fc from "fast-check";
 import type { Answers } from "../src/answers/model.js";
 import { resolveAnswers } from "../src/answers/validate.js";
 import { planFor } from "../src/plan/plan.js";
-import { ANSWERS_FILE, GENERATED_MARKER, renderProject } from "../src/render/project.js";
+import { ANSWERS_FILE, GENERATED_MARKER } from "../src/render/format.js";
+import { renderProject } from "../src/render/project.js";
 import { writeProject } from "../src/write/writer.js";
 import { exec, readTree, ROOT, runCli, tempDir, terraformEnv, writeJson } from "./helpers.js";
 

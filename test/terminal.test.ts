@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { exec, readTree, ROOT, runCli, tempDir, writeJson } from "./helpers.js";
 
 /**
- * The built CLI in a real pseudo-terminal: tmux runs it, keystrokes answer it, and the
- * screen is read back. CI is unset inside the session, as for a person at a terminal.
+ * The bundled CLI, as published, in a real pseudo-terminal: tmux runs it, keystrokes answer
+ * it, and the screen is read back. CI is unset inside the session, as for a person at a terminal.
  */
-const BIN = join(ROOT, "dist", "bin.js");
+const BIN = join(ROOT, "bundle", "create-agentcore-vpc.mjs");
 
 class Terminal {
   private constructor(

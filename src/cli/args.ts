@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { FORMATS, type Format } from "../render/project.js";
+import { FORMATS, type Format } from "../render/format.js";
 
 export interface CliOptions {
   readonly directory?: string;

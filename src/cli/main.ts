@@ -3,7 +3,8 @@ import { relative, resolve } from "node:path";
 import { ANSWER_KEYS } from "../answers/model.js";
 import { formatProblem, resolveAnswers } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
-import { ANSWERS_FILE, GENERATED_MARKER, renderProject } from "../render/project.js";
+import { ANSWERS_FILE, GENERATED_MARKER } from "../render/format.js";
+import { packageVersion } from "../version.js";
 import { inspectTarget, UnsafeTargetError, writeProject, type TargetState } from "../write/writer.js";
 import { parseCli, UsageError, USAGE } from "./args.js";
 import { isCancel, type Prompts } from "./prompts.js";
@@ -28,11 +29,6 @@ export const EXIT_CANCELLED = 130;
 
 /** Refusals of input: exit 2, nothing written. */
 class InputError extends Error {}
-
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 async function readAnswersFile(path: string, shown: string): Promise<Record<string, unknown>> {
   let text: string;
@@ -70,7 +66,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       return EXIT_OK;
     }
     if (options.version) {
-      out(await version());
+      out(packageVersion());
       return EXIT_OK;
     }
     const given = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile), options.answersFile) : {};
@@ -99,6 +95,8 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     if (!resolution.ok) return refuse(resolution.problems);
 
     const plan = planFor(resolution.answers);
+    // Synthesis is most of the start-up cost: loaded only by runs that generate.
+    const { renderProject } = await import("../render/project.js");
     const files = renderProject(plan, options.format);
     const target = resolve(io.cwd, options.directory ?? resolution.answers.name);
     const shown = relative(io.cwd, target) || ".";

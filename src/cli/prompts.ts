@@ -1,5 +1,3 @@
-import { checkbox, confirm, input, select } from "@inquirer/prompts";
-
 export interface Choice<T> {
   readonly value: T;
   readonly name: string;
@@ -24,14 +22,17 @@ export function isCancel(error: unknown): boolean {
   return error instanceof Error && error.name === "ExitPromptError";
 }
 
-/** The terminal prompts. Inquirer colours only a TTY and honours NO_COLOR by itself. */
+/**
+ * The terminal prompts. Inquirer colours only a TTY and honours NO_COLOR by itself; each
+ * prompt is loaded when first asked, so runs that ask nothing never load it.
+ */
 export function terminalPrompts(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Prompts {
   const context = { input: streams.input, output: streams.output };
   return {
-    input: (config) => input(config, context),
-    select: (config) => select({ ...config, choices: [...config.choices] }, context),
-    checkbox: ({ validate, ...config }) =>
-      checkbox(
+    input: async (config) => (await import("@inquirer/input")).default(config, context),
+    select: async (config) => (await import("@inquirer/select")).default({ ...config, choices: [...config.choices] }, context),
+    checkbox: async ({ validate, ...config }) =>
+      (await import("@inquirer/checkbox")).default(
         {
           ...config,
           choices: [...config.choices],
@@ -39,6 +40,6 @@ export function terminalPrompts(streams: { input: NodeJS.ReadableStream; output:
         },
         context,
       ),
-    confirm: (config) => confirm(config, context),
+    confirm: async (config) => (await import("@inquirer/confirm")).default(config, context),
   };
 }

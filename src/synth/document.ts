@@ -90,11 +90,17 @@ function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string,
   return nodes;
 }
 
-/** The stack's blocks in the order they were declared. */
-export function nodesOf(stack: cdk.TerraformStack): TfNode[] {
+/**
+ * The stack's blocks in the order they were declared. Block shapes come from cdktn's HCL
+ * metadata, which only native syntax needs; it is skipped (and costly) otherwise.
+ */
+export function nodesOf(stack: cdk.TerraformStack, withShapes: boolean): TfNode[] {
   return stack.node.children
     .filter((child): child is cdk.TerraformElement => typeof (child as Partial<cdk.TerraformElement>).toTerraform === "function")
     .flatMap((element) =>
-      nodesOfFragment(resolve(stack, element.toTerraform()) as Record<string, unknown>, resolve(stack, element.toHclTerraform()) as Record<string, unknown>),
+      nodesOfFragment(
+        resolve(stack, element.toTerraform()) as Record<string, unknown>,
+        withShapes ? (resolve(stack, element.toHclTerraform()) as Record<string, unknown>) : {},
+      ),
     );
 }

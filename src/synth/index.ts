@@ -12,10 +12,11 @@ export interface Synthesized {
 }
 
 /**
- * Builds both layers in memory. A bare construct is the root rather than cdktn's App,
- * which creates an output directory as soon as it is constructed.
+ * Builds both layers in memory; `withShapes` adds what native syntax needs to tell blocks
+ * from maps. A bare construct is the root rather than cdktn's App, which creates an output
+ * directory as soon as it is constructed.
  */
-export function synthesize(plan: Plan): Synthesized {
+export function synthesize(plan: Plan, withShapes: boolean): Synthesized {
   const root = new cdk.Construct(undefined as unknown as cdk.Construct, "");
-  return { network: nodesOf(networkStack(root, plan)), runtime: nodesOf(runtimeStack(root, plan)) };
+  return { network: nodesOf(networkStack(root, plan), withShapes), runtime: nodesOf(runtimeStack(root, plan), withShapes) };
 }
