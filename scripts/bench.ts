@@ -5,23 +5,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packAndInstall } from "./pack.js";
+import { SCENARIOS } from "./scenarios.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const pkg = await packAndInstall();
 const scratch = await mkdtemp(join(tmpdir(), "agentcore-vpc-bench-"));
 const answers = join(scratch, "all-features.json");
-await writeFile(
-  answers,
-  JSON.stringify({
-    name: "everything_agent",
-    region: "us-west-2",
-    features: ["models", "memory", "identity", "gateway", "browser", "codeInterpreter", "observability", "rds"],
-    internet: true,
-    vpc: { cidr: "10.20.0.0/16", azCount: 3 },
-    rds: { port: 5432 },
-    image: "210987654321.dkr.ecr.us-west-2.amazonaws.com/agents/everything:2.3.1",
-  }),
-);
+await writeFile(answers, JSON.stringify(SCENARIOS.find((s) => s.name === "all-features")!.answers));
 
 /** Median wall time of a whole process, in seconds. */
 async function median(args: string[], fresh?: string): Promise<number> {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { main } from "../src/cli/main.js";
+import { main, type Io } from "../src/cli/main.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const EXAMPLES = join(ROOT, "generated-examples");
@@ -15,14 +15,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process, as the bin does, capturing its streams. */
-export async function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+/** Runs the CLI in-process, as the bin does, capturing its streams; `terminal` adds what a TTY session has. */
+export async function runCli(args: readonly string[], cwd: string, terminal: Pick<Io, "env" | "isTTY" | "prompts"> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
     cwd,
+    ...terminal,
   });
   return { code, stdout, stderr };
 }

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../src/cli/main.js";
 import type { Choice, Prompts } from "../src/cli/prompts.js";
 import { fieldError } from "../src/cli/wizard.js";
 import { readTree, runCli, tempDir, writeJson } from "./helpers.js";
@@ -39,17 +38,8 @@ function scriptedPrompts(script: Script, asked: string[]): Prompts {
 
 async function wizard(args: string[], script: Script, cwd: string, env: Record<string, string> = {}): Promise<Session> {
   const asked: string[] = [];
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-    env,
-    isTTY: true,
-    prompts: scriptedPrompts(script, asked),
-  });
-  return { code, stdout, stderr, asked };
+  const run = await runCli(args, cwd, { env, isTTY: true, prompts: scriptedPrompts(script, asked) });
+  return { ...run, asked };
 }
 
 const cancel = (): never => {

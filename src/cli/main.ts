@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { ANSWER_KEYS } from "../answers/model.js";
-import { formatProblem, resolveAnswers } from "../answers/validate.js";
+import { formatProblem, resolveAnswers, type Problem } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
 import { ANSWERS_FILE, GENERATED_MARKER } from "../render/format.js";
 import { packageVersion } from "../version.js";
@@ -71,7 +71,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     }
     const given = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile), options.answersFile) : {};
     const source = options.answersFile ? ` in ${options.answersFile}` : "";
-    const refuse = (problems: Parameters<typeof formatProblem>[0][]): never => {
+    const refuse = (problems: readonly Problem[]): never => {
       throw new InputError(`Invalid answers${source}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
     };
     // What was given is checked before anything is asked.
