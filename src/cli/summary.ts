@@ -1,8 +1,8 @@
 import { isExistingVpc } from "../answers/model.js";
+import { usd } from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
 import { style as plainStyle, type Style } from "./style.js";
 
-const money = (n: number): string => `$${n.toFixed(2)}`;
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -29,8 +29,8 @@ export function summarize(plan: Plan, style: Style = plainStyle(false)): string 
     "",
     `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "the existing VPC's (checked at plan time)" : "none"}`,
     "",
-    style.heading(`Estimated cost: ${money(plan.monthlyUsd)} a month before data charges (us-east-1 list prices)`),
-    ...table(plan.cost.map((c) => [c.item, money(c.monthlyUsd)])),
+    style.heading(`Estimated cost: ${usd(plan.monthlyUsd)} a month before data charges (us-east-1 list prices)`),
+    ...table(plan.cost.map((c) => [c.item, usd(c.monthlyUsd)])),
   ];
   if (plan.notes.length > 0) lines.push("", style.heading("Note:"), ...plan.notes.map((n) => `  ${style.note(n)}`));
   return lines.join("\n");

@@ -8,8 +8,7 @@ import type { Prompts } from "./prompts.js";
 
 type Raw = Record<string, unknown>;
 
-const NAT_MONTHLY = ((price.NAT_GATEWAY_PER_HOUR + price.PUBLIC_IPV4_PER_HOUR) * price.HOURS_PER_MONTH).toFixed(2);
-const ENDPOINT_AZ_MONTHLY = (price.INTERFACE_ENDPOINT_PER_AZ_HOUR * price.HOURS_PER_MONTH).toFixed(2);
+const NAT_MONTHLY = price.usd(price.NAT_GATEWAY_PER_MONTH);
 
 /**
  * What the answers validator says about one field once `value` is in place: the same rules
@@ -83,7 +82,7 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
     vpc.azCount = await prompts.select({
       message: "Availability zones for the runtime and endpoints:",
       choices: [
-        { value: 2, name: "2", description: `Each interface endpoint costs $${ENDPOINT_AZ_MONTHLY} per AZ-month.` },
+        { value: 2, name: "2", description: `Each interface endpoint costs ${price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH)} per AZ-month.` },
         { value: 3, name: "3", description: "More resilience; every interface endpoint costs 50% more." },
       ],
       default: DEFAULTS.vpc.azCount,
@@ -101,11 +100,11 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
   const features = (answers.features ?? []) as Feature[];
   if (!("internet" in given)) {
     if (features.includes("browser")) {
-      say(`Browser reaches public websites, so internet egress is on: one NAT gateway (about $${NAT_MONTHLY} a month).`);
+      say(`Browser reaches public websites, so internet egress is on: one NAT gateway (about ${NAT_MONTHLY} a month).`);
       answers.internet = true;
     } else {
       answers.internet = await prompts.confirm({
-        message: `Does the agent need internet egress? (a NAT gateway, about $${NAT_MONTHLY} a month)`,
+        message: `Does the agent need internet egress? (a NAT gateway, about ${NAT_MONTHLY} a month)`,
         default: false,
       });
     }

@@ -68,12 +68,11 @@ export function planFor(answers: Answers): Plan {
   }));
   const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface");
   const azCount = isExistingVpc(answers.vpc) ? answers.vpc.subnetIds.length : answers.vpc.azCount;
-  const endpointMonthly = price.INTERFACE_ENDPOINT_PER_AZ_HOUR * price.HOURS_PER_MONTH;
   const cost: CostLine[] = [];
   if (interfaceEndpoints.length > 0) {
     cost.push({
-      item: `${interfaceEndpoints.length} interface endpoints x ${azCount} AZs ($${endpointMonthly.toFixed(2)} per AZ-month)`,
-      monthlyUsd: round2(interfaceEndpoints.length * azCount * endpointMonthly),
+      item: `${interfaceEndpoints.length} interface endpoints x ${azCount} AZs (${price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH)} per AZ-month)`,
+      monthlyUsd: round2(interfaceEndpoints.length * azCount * price.INTERFACE_ENDPOINT_PER_AZ_MONTH),
     });
   }
   cost.push({ item: "S3 gateway endpoint", monthlyUsd: 0 });
@@ -81,7 +80,7 @@ export function planFor(answers: Answers): Plan {
   if (nat) {
     cost.push({
       item: "NAT gateway and its public IPv4 address",
-      monthlyUsd: round2((price.NAT_GATEWAY_PER_HOUR + price.PUBLIC_IPV4_PER_HOUR) * price.HOURS_PER_MONTH),
+      monthlyUsd: round2(price.NAT_GATEWAY_PER_MONTH),
     });
   }
   const notes: string[] = [];

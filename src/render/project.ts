@@ -69,13 +69,10 @@ function tfvarsExample(layer: Layer, nodes: readonly TfNode[], format: Format): 
   return renderTemplate("terraform.tfvars.example", { header: header(format), layer, variables });
 }
 
-const money = (n: number): string => `$${n.toFixed(2)}`;
-
 function readme(plan: Plan, format: Format): string {
   const { answers } = plan;
-  const endpointMonthly = price.INTERFACE_ENDPOINT_PER_AZ_HOUR * price.HOURS_PER_MONTH;
   // Above this much traffic a month, one endpoint costs less than sending the same bytes through NAT.
-  const breakEvenGb = Math.round((endpointMonthly * plan.azCount) / (price.NAT_PER_GB - price.INTERFACE_ENDPOINT_PER_GB));
+  const breakEvenGb = Math.round((price.INTERFACE_ENDPOINT_PER_AZ_MONTH * plan.azCount) / (price.NAT_PER_GB - price.INTERFACE_ENDPOINT_PER_GB));
   return renderTemplate("README.md", {
     marker: `${GENERATED_MARKER}. Edit ${ANSWERS_FILE} and run \`${regenerateCommand(format)}\` to change it.`,
     answers,
@@ -92,13 +89,13 @@ function readme(plan: Plan, format: Format): string {
     rds: answers.rds,
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,
-    cost: plan.cost.map((c) => ({ item: c.item, monthly: money(c.monthlyUsd) })),
-    total: money(plan.monthlyUsd),
-    endpointMonthly: money(endpointMonthly),
-    natPerGb: money(price.NAT_PER_GB),
-    endpointPerGb: money(price.INTERFACE_ENDPOINT_PER_GB),
+    cost: plan.cost.map((c) => ({ item: c.item, monthly: price.usd(c.monthlyUsd) })),
+    total: price.usd(plan.monthlyUsd),
+    endpointMonthly: price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH),
+    natPerGb: price.usd(price.NAT_PER_GB),
+    endpointPerGb: price.usd(price.INTERFACE_ENDPOINT_PER_GB),
     breakEvenGb,
-    flowLogs: { ingest: money(price.FLOW_LOGS_INGEST_PER_GB), storage: money(price.LOG_STORAGE_PER_GB_MONTH), key: money(price.KMS_KEY_PER_MONTH) },
+    flowLogs: { ingest: price.usd(price.FLOW_LOGS_INGEST_PER_GB), storage: price.usd(price.LOG_STORAGE_PER_GB_MONTH), key: price.usd(price.KMS_KEY_PER_MONTH) },
     notes: plan.notes,
     regenerate: regenerateCommand(format),
   });

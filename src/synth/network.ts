@@ -3,7 +3,7 @@ import * as P from "../catalog/patterns.js";
 import * as price from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { forEachIn, layerStack, local, named, output, TAG_ROLE, TAG_TIER, variable } from "./common.js";
+import { forEachIn, hclString, layerStack, local, named, output, TAG_ROLE, TAG_TIER, variable } from "./common.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -151,7 +151,7 @@ function existingVpc(stack: Stack, plan: Plan, vpc: ExistingVpc): VpcRefs {
     type: "string",
     description: "ID of the existing VPC.",
     default: vpc.id,
-    validation: { condition: `\${can(regex(${JSON.stringify(P.VPC_ID.source)}, var.vpc_id))}`, errorMessage: "vpc_id must look like vpc-0123456789abcdef0." },
+    validation: { condition: `\${can(regex(${hclString(P.VPC_ID.source)}, var.vpc_id))}`, errorMessage: "vpc_id must look like vpc-0123456789abcdef0." },
   });
   variable(stack, "subnet_ids", {
     type: "list(string)",
