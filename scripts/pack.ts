@@ -27,6 +27,8 @@ export interface Installed {
   readonly bin: string;
   readonly installedBytes: number;
   readonly installedPackages: readonly string[];
+  /** What npm printed on standard error while installing the tarball. */
+  readonly installWarnings: string;
 }
 
 /** Expects a built bundle (npm run build). Returns where it installed and what it measured. */
@@ -39,7 +41,8 @@ export async function packAndInstall(): Promise<Installed> {
   const project = join(work, "empty");
   await mkdir(project);
   await writeFile(join(project, "package.json"), '{ "name": "empty", "private": true }\n');
-  await run("npm", ["install", "--offline", "--ignore-scripts", "--no-audit", "--no-fund", tarball], { cwd: project });
+  // As a user installs it: scripts allowed, so npm says so if the package carries any.
+  const install = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], { cwd: project });
   const installed = join(project, "node_modules", "create-agentcore-vpc");
   return {
     dir: work,
@@ -49,5 +52,6 @@ export async function packAndInstall(): Promise<Installed> {
     bin: join(installed, "bundle", "create-agentcore-vpc.mjs"),
     installedBytes: await treeBytes(join(project, "node_modules")),
     installedPackages: (await readdir(join(project, "node_modules"))).filter((n) => !n.startsWith(".")),
+    installWarnings: install.stderr,
   };
 }

@@ -89,7 +89,7 @@ describe("command line", () => {
   test("the built executable runs end to end", async () => {
     const dir = await tempDir();
     const { stdout } = await exec(process.execPath, [BIN, "out", "--yes", "--format", "json"], { cwd: dir });
-    expect(stdout).toContain("Wrote 13 files to out");
+    expect(stdout).toContain("Project written to out (13 created). Next, in this order:\n  cd out\n");
     expect(JSON.parse(await readFile(join(dir, "out", "network", "main.tf.json"), "utf8"))).toHaveProperty("resource.aws_vpc.this");
     await expect(exec(process.execPath, [BIN, "--format", "xml"], { cwd: dir })).rejects.toMatchObject({ code: 2 });
   });

@@ -1,10 +1,13 @@
 import { execFile } from "node:child_process";
-import { access, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { resolveAnswers } from "../src/answers/validate.js";
 import { main, type Io } from "../src/cli/main.js";
+import { planFor } from "../src/plan/plan.js";
+import { renderProject, type ProjectFiles } from "../src/render/project.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const EXAMPLES = join(ROOT, "generated-examples");
@@ -15,8 +18,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** The files the generator renders for raw answers; throws when they are refused. */
+export function renderAnswers(raw: unknown): ProjectFiles {
+  const resolution = resolveAnswers(raw);
+  if (!resolution.ok) throw new Error(`answers refused: ${JSON.stringify(resolution.problems)}`);
+  return renderProject(planFor(resolution.answers));
+}
+
 /** Runs the CLI in-process, as the bin does, capturing its streams; `terminal` adds what a TTY session has. */
-export async function runCli(args: readonly string[], cwd: string, terminal: Pick<Io, "env" | "isTTY" | "prompts"> = {}): Promise<CliRun> {
+export async function runCli(args: readonly string[], cwd: string, terminal: Pick<Io, "env" | "isTTY" | "prompts" | "stdin"> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
@@ -28,8 +38,18 @@ export async function runCli(args: readonly string[], cwd: string, terminal: Pic
   return { code, stdout, stderr };
 }
 
-export function tempDir(prefix = "agentcore-vpc-test-"): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+const created: string[] = [];
+
+/** A fresh directory under the system temp directory, removed when the test file ends (test/setup.ts). */
+export async function tempDir(prefix = "agentcore-vpc-test-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every directory tempDir made; test/setup.ts runs it after each test file. */
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
 export async function writeJson(path: string, value: unknown): Promise<string> {

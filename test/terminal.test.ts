@@ -16,14 +16,15 @@ class Terminal {
   ) {}
 
   static async start(dir: string, args: string): Promise<Terminal> {
-    const socket = `agentcore-vpc-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    // A socket inside the test's own directory, so nothing is left in tmux's shared one.
+    const socket = join(dir, "tmux.sock");
     const command = `cd '${dir}' && env -u CI TERM=xterm-256color node '${BIN}' ${args}; echo $? > '${dir}/exit-code'; sleep 60`;
-    await exec("tmux", ["-L", socket, "new-session", "-d", "-x", "200", "-y", "80", command]);
+    await exec("tmux", ["-S", socket, "new-session", "-d", "-x", "200", "-y", "80", command]);
     return new Terminal(socket, dir);
   }
 
   async screen(): Promise<string> {
-    const { stdout } = await exec("tmux", ["-L", this.socket, "capture-pane", "-p", "-S", "-200"]);
+    const { stdout } = await exec("tmux", ["-S", this.socket, "capture-pane", "-p", "-S", "-200"]);
     return stdout;
   }
 
@@ -38,11 +39,11 @@ class Terminal {
   }
 
   async keys(...keys: string[]): Promise<void> {
-    await exec("tmux", ["-L", this.socket, "send-keys", ...keys]);
+    await exec("tmux", ["-S", this.socket, "send-keys", ...keys]);
   }
 
   async type(text: string): Promise<void> {
-    await exec("tmux", ["-L", this.socket, "send-keys", "-l", text]);
+    await exec("tmux", ["-S", this.socket, "send-keys", "-l", text]);
   }
 
   async exitCode(): Promise<number> {
@@ -53,7 +54,7 @@ class Terminal {
   }
 
   async stop(): Promise<void> {
-    await exec("tmux", ["-L", this.socket, "kill-server"]).catch(() => undefined);
+    await exec("tmux", ["-S", this.socket, "kill-server"]).catch(() => undefined);
   }
 }
 
@@ -86,7 +87,7 @@ describe("the wizard in a real terminal", () => {
       await term.keys("n", "Enter");
       await term.waitFor("Container image");
       await term.keys("Enter");
-      await term.waitFor("Write 13 files to by-keys?");
+      await term.waitFor("Write the project to by-keys?");
       const screen = await term.screen();
       expect(screen).toContain("com.amazonaws.us-east-2.bedrock-agentcore.gateway");
       expect(screen).toContain("these are needed: s3, ecr.api, ecr.dkr, logs, bedrock-runtime, bedrock-agentcore, bedrock-agentcore.gateway, xray, monitoring");

@@ -1,5 +1,4 @@
-import { cp, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { SCENARIOS } from "../scripts/scenarios.js";
 import { eachLimited, EXAMPLES, exec, PLUGIN_MIRROR, terraformEnv, tempDir } from "./helpers.js";
@@ -20,7 +19,7 @@ describe("terraform accepts the generated network layer", () => {
   test("every example's network layer inits from the mirror and validates", async () => {
     const results: Record<string, unknown> = {};
     await eachLimited(SCENARIOS, 3, async (scenario) => {
-      const dir = await mkdtemp(join(tmpdir(), `agentcore-vpc-${scenario.name}-`));
+      const dir = await tempDir(`agentcore-vpc-${scenario.name}-`);
       await cp(join(EXAMPLES, scenario.name, "network"), dir, { recursive: true });
       try {
         await exec("terraform", ["init", "-input=false", "-no-color", "-backend=false"], { cwd: dir, env });

@@ -5,7 +5,8 @@ export interface CliOptions {
   readonly directory?: string;
   readonly answersFile?: string;
   readonly yes: boolean;
-  readonly format: Format;
+  /** Only when given: otherwise the answers' own format (hcl by default) holds. */
+  readonly format?: Format;
   readonly force: boolean;
   readonly dryRun: boolean;
   readonly help: boolean;
@@ -24,15 +25,16 @@ Arguments:
   directory            where to write the project (default: the runtime name)
 
 Options:
-  --answers FILE       read answers from a JSON file (see README for the keys)
+  --answers FILE|-     read answers from a JSON file, or from standard input (see README for the keys)
   -y, --yes            use the documented default for anything not answered; never prompt
-  --format hcl|json    write .tf files (hcl, default) or .tf.json files (json)
+  --format hcl|json    write .tf files (hcl, default) or .tf.json files (json); stored in the answers
   --force              write into a non-empty directory, replacing only files this tool generated
-  --dry-run            print what would be generated and write nothing
+  --dry-run            print what would be generated and each file's fate, and write nothing
   -h, --help           show this help
   -v, --version        show the version
 
-Exit status: 0 on success, 2 on bad input or usage (nothing is written).`;
+Environment: AWS_REGION or AWS_DEFAULT_REGION sets the default region.
+Exit status: 0 on success, 2 on bad input or usage (nothing is written), 130 when interrupted.`;
 
 export function parseCli(rawArgs: readonly string[]): CliOptions {
   let parsed;
@@ -44,7 +46,7 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
       options: {
         answers: { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
-        format: { type: "string", default: "hcl" },
+        format: { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -58,8 +60,8 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
   if (positionals.length > 1) {
     throw new UsageError(`Expected at most one directory, got ${positionals.length}: ${positionals.join(" ")}.`);
   }
-  const format = values.format as string;
-  if (!(FORMATS as readonly string[]).includes(format)) {
+  const format = values.format;
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format: got "${format}". Allowed: ${FORMATS.join(", ")}.`);
   }
   if (values.answers === "") throw new UsageError("--answers: got an empty path. Give the path of a JSON answers file.");
@@ -67,7 +69,7 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
     ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
     ...(values.answers !== undefined ? { answersFile: values.answers } : {}),
     yes: values.yes === true,
-    format: format as Format,
+    ...(format !== undefined ? { format: format as Format } : {}),
     force: values.force === true,
     dryRun: values["dry-run"] === true,
     help: values.help === true,

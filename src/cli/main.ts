@@ -1,13 +1,14 @@
-import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ANSWER_KEYS } from "../answers/model.js";
 import { formatProblem, resolveAnswers, type Problem } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
 import { ANSWERS_FILE, GENERATED_MARKER } from "../render/format.js";
 import { packageVersion } from "../version.js";
-import { inspectTarget, UnsafeTargetError, writeProject, type TargetState } from "../write/writer.js";
+import { InterruptedError, previewWrite, RefusedError, WriteError, writeProject, type WriteOptions } from "../write/writer.js";
 import { parseCli, UsageError, USAGE } from "./args.js";
+import { CancelledError, contextFromEnv, InputError, readAnswers } from "./input.js";
 import { isCancel, type Prompts } from "./prompts.js";
+import { changeList, interruptedNote, nextSteps, recoveryNote, shownPath } from "./report.js";
 import { style } from "./style.js";
 import { summarize } from "./summary.js";
 import { runWizard } from "./wizard.js";
@@ -17,42 +18,21 @@ export interface Io {
   readonly stderr: { write(text: string): unknown };
   readonly cwd: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Read for `--answers -`. */
+  readonly stdin?: AsyncIterable<Buffer | string>;
   /** True when standard input and output are both terminals. */
   readonly isTTY?: boolean;
   /** How to ask questions, when asking is allowed. */
   readonly prompts?: Prompts;
+  /** Aborted on Ctrl+C (SIGINT). */
+  readonly signal?: AbortSignal;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_CANCELLED = 130;
 
-/** Refusals of input: exit 2, nothing written. */
-class InputError extends Error {}
-
-async function readAnswersFile(path: string, shown: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory, not a file" : (error as Error).message;
-    throw new InputError(`--answers: cannot read "${shown}": ${why}.`);
-  }
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (error) {
-    throw new InputError(`--answers: "${shown}" is not valid JSON (${(error as Error).message.split("\n")[0]}).`);
-  }
-}
-
-/** A target that exists is refused unless --force, and one that is not a directory always. */
-function checkTarget(state: TargetState, shown: string, force: boolean): void {
-  if (state.exists && !state.directory) throw new InputError(`"${shown}" exists and is not a directory (a file or a symbolic link); choose another directory.`);
-  if (state.exists && !state.empty && !force) {
-    throw new InputError(`Directory "${shown}" is not empty. Use --force to rewrite the files this tool generated there (other files are kept), or choose another directory.`);
-  }
-}
+const MARKERS = { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE };
 
 /** The whole command, driven by arguments and streams so tests can run it in-process. */
 export async function main(rawArgs: readonly string[], io: Io): Promise<number> {
@@ -69,72 +49,92 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       out(packageVersion());
       return EXIT_OK;
     }
-    const given = options.answersFile ? await readAnswersFile(resolve(io.cwd, options.answersFile), options.answersFile) : {};
-    const source = options.answersFile ? ` in ${options.answersFile}` : "";
+    const fromFile = options.answersFile ? await readAnswers(options.answersFile, io) : {};
+    // --format is an answer given on the command line: it overrides the file's.
+    const given = options.format ? { ...fromFile, format: options.format } : fromFile;
+    const context = contextFromEnv(env);
+    const source = options.answersFile === "-" ? " on standard input" : options.answersFile ? ` in ${options.answersFile}` : "";
     const refuse = (problems: readonly Problem[]): never => {
       throw new InputError(`Invalid answers${source}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
     };
     // What was given is checked before anything is asked.
-    const early = resolveAnswers(given);
+    const early = resolveAnswers(given, context);
     if (!early.ok) refuse(early.problems);
+    const targetOf = (name: string): string => resolve(io.cwd, options.directory ?? name);
+    const writeOptions = (target: string): WriteOptions => ({ ...MARKERS, shown: shownPath(io.cwd, target), force: options.force, ...(io.signal ? { signal: io.signal } : {}) });
+    /** The checks of the target that need no generated files: a refusal, or true. */
+    const checkTarget = async (name: string): Promise<true | string> => {
+      const target = targetOf(name);
+      return previewWrite(target, {}, writeOptions(target)).then(
+        () => true as const,
+        (error: unknown) => {
+          if (error instanceof RefusedError || error instanceof WriteError) return error.message;
+          throw error;
+        },
+      );
+    };
     // A directory named on the command line is checked before any question is asked.
-    if (options.directory !== undefined && !options.dryRun) {
-      const named = resolve(io.cwd, options.directory);
-      checkTarget(await inspectTarget(named), relative(io.cwd, named) || ".", options.force);
+    if (options.directory !== undefined) {
+      const verdict = await checkTarget("");
+      if (verdict !== true) throw new RefusedError(verdict);
     }
 
-    const interactive = !options.yes && io.isTTY === true && !env.CI && io.prompts !== undefined;
+    // An answers file on standard input leaves no terminal to answer questions on.
+    const interactive = !options.yes && options.answersFile !== "-" && io.isTTY === true && !env.CI && io.prompts !== undefined;
     let raw: Record<string, unknown> = given;
     if (interactive) {
-      raw = await runWizard(given, io.prompts!, (text) => out(paint.note(text)));
+      raw = await runWizard(given, io.prompts!, (text) => out(paint.note(text)), { context, checkTarget: options.directory === undefined ? checkTarget : undefined });
     } else if (!options.yes) {
-      const missing = ANSWER_KEYS.filter((k) => !(k in given) && k !== "rds");
+      const missing = ANSWER_KEYS.filter((k) => !(k in given) && k !== "rds" && k !== "format").map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }
-    const resolution = resolveAnswers(raw);
+    const resolution = resolveAnswers(raw, context);
     if (!resolution.ok) return refuse(resolution.problems);
 
     const plan = planFor(resolution.answers);
     // Synthesis is most of the start-up cost: loaded only by runs that generate.
     const { renderProject } = await import("../render/project.js");
-    const files = renderProject(plan, options.format);
-    const target = resolve(io.cwd, options.directory ?? resolution.answers.name);
-    const shown = relative(io.cwd, target) || ".";
+    const files = renderProject(plan);
+    const target = targetOf(resolution.answers.name);
+    const shown = shownPath(io.cwd, target);
     const summary = summarize(plan, paint);
+    const preview = await previewWrite(target, files, writeOptions(target));
+    const list = (heading: string): string => [...interruptedNote(preview.interrupted), changeList(preview.changes, shown, heading)].join("\n");
 
     if (options.dryRun) {
-      out(`${summary}\n\nWould write to ${shown} (dry run, nothing written):\n${Object.keys(files).map((f) => `  ${f}`).join("\n")}`);
+      out(`${summary}\n\n${list("Would write to %s (dry run, nothing written):")}`);
       return EXIT_OK;
     }
-    checkTarget(await inspectTarget(target), shown, options.force);
     if (interactive) {
-      out(`\n${summary}\n`);
-      if (!(await io.prompts!.confirm({ message: `Write ${Object.keys(files).length} files to ${shown}?`, default: true }))) {
+      out(`\n${summary}\n\n${list("Files in %s:")}\n`);
+      if (!(await io.prompts!.confirm({ message: `Write the project to ${shown === "." ? "the current directory" : shown}?`, default: true }))) {
         out("Nothing written.");
         return EXIT_OK;
       }
     }
-    await writeProject(target, files, { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE });
-    out(
-      [
-        ...(interactive ? [] : [summary, ""]),
-        paint.heading(`Wrote ${Object.keys(files).length} files to ${shown}. Next, in this order:`),
-        `  cd ${shown}`,
-        ...["network", "runtime"].flatMap((layer) => [
-          `  terraform -chdir=${layer} init`,
-          `  terraform -chdir=${layer} plan -out=${layer}.tfplan`,
-          `  terraform -chdir=${layer} apply ${layer}.tfplan`,
-        ]),
-        `${shown}/README.md explains every resource, the cost and how to tear down.`,
-      ].join("\n"),
-    );
+    if (io.signal?.aborted) throw new CancelledError("cancelled");
+    const result = await writeProject(target, files, writeOptions(target));
+    out([...recoveryNote(result.recovered, shown), ...(interactive ? [] : [summary, ""]), nextSteps(result.changes, io.cwd, target, paint)].join("\n"));
+    if (result.interruptedLate) {
+      io.stderr.write("Interrupted while files were being replaced: the write was finished first, so the project is complete.\n");
+      return EXIT_CANCELLED;
+    }
     return EXIT_OK;
   } catch (error) {
-    if (isCancel(error)) {
+    if (isCancel(error) || error instanceof CancelledError) {
       io.stderr.write("Cancelled; nothing written.\n");
       return EXIT_CANCELLED;
     }
-    if (error instanceof UsageError || error instanceof InputError || error instanceof UnsafeTargetError) {
+    if (error instanceof InterruptedError) {
+      io.stderr.write("Interrupted; what was staged was removed, nothing written.\n");
+      return EXIT_CANCELLED;
+    }
+    if (error instanceof WriteError) {
+      const after = error.untouched ? "nothing was written" : "the write stopped half-way: run the same command again to finish it";
+      io.stderr.write(`create-agentcore-vpc: cannot write "${shownPath(io.cwd, error.path)}": ${error.reason}; ${after}.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof InputError || error instanceof RefusedError) {
       io.stderr.write(`create-agentcore-vpc: ${error.message}\n`);
       return EXIT_USAGE;
     }

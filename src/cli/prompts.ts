@@ -7,7 +7,7 @@ export interface Choice<T> {
   readonly checked?: boolean;
 }
 
-type Validate<T> = (value: T) => true | string;
+type Validate<T> = (value: T) => true | string | Promise<true | string>;
 
 /** The questions the wizard can ask; tests answer them without a terminal. */
 export interface Prompts {
@@ -17,17 +17,17 @@ export interface Prompts {
   confirm(config: { message: string; default?: boolean }): Promise<boolean>;
 }
 
-/** Ctrl+C in a prompt: inquirer rejects with an error of this name. */
+/** Ctrl+C in a prompt (a keypress, or SIGINT through the signal): inquirer rejects with these. */
 export function isCancel(error: unknown): boolean {
-  return error instanceof Error && error.name === "ExitPromptError";
+  return error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError");
 }
 
 /**
  * The terminal prompts. Inquirer colours only a TTY and honours NO_COLOR by itself; each
  * prompt is loaded when first asked, so runs that ask nothing never load it.
  */
-export function terminalPrompts(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Prompts {
-  const context = { input: streams.input, output: streams.output };
+export function terminalPrompts(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal }): Prompts {
+  const context = { input: streams.input, output: streams.output, ...(streams.signal ? { signal: streams.signal } : {}) };
   return {
     input: async (config) => (await import("@inquirer/input")).default(config, context),
     select: async (config) => (await import("@inquirer/select")).default({ ...config, choices: [...config.choices] }, context),

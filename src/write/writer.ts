@@ -1,139 +1,146 @@
-import { link, lstat, mkdir, mkdtemp, open, readdir, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, normalize } from "node:path";
+import { mkdir, open } from "node:fs/promises";
+import { join } from "node:path";
+import { decideChanges, foldersOf, type Change, type TargetSnapshot } from "./changes.js";
+import { BusyError, recover, rollBack, rollForward, tempOf, writeJournal, type Journal, type Recovery } from "./journal.js";
 import type { ProjectFiles } from "../render/project.js";
+import { readTarget, type Markers } from "./target.js";
 
-export interface TargetState {
-  readonly exists: boolean;
-  /** False for a file, or a symbolic link, where a directory should be. */
-  readonly directory: boolean;
-  readonly empty: boolean;
+
+/** A write the tool refuses before changing anything. */
+export class RefusedError extends Error {}
+
+/** The file system said no (permissions, read-only, full): one line naming the path and the reason. */
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    /** Whether the target is as it was (the write was rolled back or never began). */
+    readonly untouched: boolean,
+  ) {
+    super(`${path}: ${reason}`);
+  }
 }
 
-/** A write the tool refuses: nothing is changed. */
-export class UnsafeTargetError extends Error {}
+/** The run was interrupted (SIGINT) while staging, and rolled back. */
+export class InterruptedError extends Error {}
 
-export async function inspectTarget(dir: string): Promise<TargetState> {
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  ENOTDIR: "a path component is not a directory",
+  ENAMETOOLONG: "name too long",
+  EIO: "input/output error",
+};
+
+function asWriteError(error: unknown, path: string, untouched: boolean): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined || error instanceof InterruptedError) return error;
+  return new WriteError(path, `${REASONS[code] ?? (error as Error).message.split("\n")[0]} (${code})`, untouched);
+}
+
+export interface WriteOptions extends Markers {
+  /** How the target is named in messages. */
+  readonly shown: string;
+  readonly force: boolean;
+  /** Aborted on SIGINT: a write still staging rolls back; one already renaming finishes. */
+  readonly signal?: AbortSignal;
+  /** Called after each step; tests use it to interrupt a write at every point. */
+  readonly afterStep?: (step: string) => Promise<void> | void;
+}
+
+export interface Preview {
+  readonly changes: readonly Change[];
+  readonly interrupted?: Journal["state"];
+}
+
+async function decide(dir: string, files: ProjectFiles, options: WriteOptions): Promise<{ changes: readonly Change[]; snapshot: TargetSnapshot; interrupted?: Journal["state"] }> {
+  const view = await readTarget(dir, Object.keys(files), options).catch((error: unknown) => {
+    throw asWriteError(error, dir, true);
+  });
+  const decision = decideChanges(files, view.snapshot, options.shown, options.force);
+  if (!decision.ok) throw new RefusedError(decision.refusal);
+  return { changes: decision.changes, snapshot: view.snapshot, ...(view.interrupted ? { interrupted: view.interrupted } : {}) };
+}
+
+/** What a write would do, read-only: the dry run and the wizard's confirmation show this. */
+export async function previewWrite(dir: string, files: ProjectFiles, options: WriteOptions): Promise<Preview> {
+  const { changes, interrupted } = await decide(dir, files, options);
+  return { changes, ...(interrupted ? { interrupted } : {}) };
+}
+
+export interface WriteResult {
+  readonly changes: readonly Change[];
+  /** What this run did first about an earlier, interrupted one. */
+  readonly recovered?: Recovery;
+  /** SIGINT arrived once files were being replaced, so the write was finished first. */
+  readonly interruptedLate: boolean;
+}
+
+/**
+ * The only code that writes the project, in place: the target and its folders keep their
+ * inode, mode and owner, and the user's files are never opened for writing. New content is
+ * staged beside each file, recorded in a journal, then renamed over it; an interrupted run is
+ * finished or rolled back by the next. Unchanged files are not touched.
+ */
+export async function writeProject(dir: string, files: ProjectFiles, options: WriteOptions): Promise<WriteResult> {
+  const recovered = await recover(dir).catch((error: unknown) => {
+    throw error instanceof BusyError ? new RefusedError(`"${options.shown}": ${error.message}`) : asWriteError(error, dir, false);
+  });
+  const { changes, snapshot } = await decide(dir, files, options);
+  const writes = changes.filter((c) => c.action === "create" || c.action === "replace").map((c) => c.path);
+  const removes = changes.filter((c) => c.action === "remove").map((c) => c.path);
+  const result = { changes, ...(recovered ? { recovered } : {}) };
+  if (writes.length === 0 && removes.length === 0) return { ...result, interruptedLate: false };
+
+  const folders = foldersOf(writes).filter((f) => f !== "" && !snapshot.entries.has(f));
+  let journal: Journal = { version: 1, state: "staged", pid: process.pid, folders, writes, removes };
+  let current = dir;
+  const step = async (name: string): Promise<void> => {
+    await options.afterStep?.(name);
+    if (options.signal?.aborted) throw new InterruptedError("interrupted");
+  };
   try {
-    const info = await lstat(dir);
-    if (!info.isDirectory()) return { exists: true, directory: false, empty: false };
-    return { exists: true, directory: true, empty: (await readdir(dir)).length === 0 };
+    if (snapshot.root === "absent") {
+      const created = await mkdir(dir, { recursive: true });
+      if (created !== undefined) journal = { ...journal, created };
+    }
+    await writeJournal(dir, journal);
+    await step("journal");
+    for (const folder of folders) {
+      current = join(dir, folder);
+      await mkdir(current);
+      await step(`mkdir ${folder}`);
+    }
+    for (const path of writes) {
+      current = join(dir, path);
+      const previous = snapshot.entries.get(path);
+      // Mode 0o666 less the umask for a new file; a replaced file keeps its own.
+      const handle = await open(join(dir, tempOf(path)), "wx");
+      try {
+        await handle.writeFile(files[path]!);
+        if (previous?.kind === "file") await handle.chmod(previous.mode & 0o7777);
+      } finally {
+        await handle.close();
+      }
+      await step(`stage ${path}`);
+    }
+    // The target must still be as it was read: nobody put a file of theirs in the way meanwhile.
+    // (It is no longer empty: it holds what was just staged.)
+    current = dir;
+    const again = await decide(dir, files, { ...options, force: true });
+    if (JSON.stringify(again.changes) !== JSON.stringify(changes)) throw new RefusedError(`"${options.shown}" changed while the project was being written; nothing was written. Run again.`);
+    journal = { ...journal, state: "commit" };
+    await writeJournal(dir, journal);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { exists: false, directory: false, empty: true };
-    throw error;
+    await rollBack(dir, journal).catch(() => undefined);
+    throw asWriteError(error, current, true);
   }
-}
-
-export interface WriteOptions {
-  readonly marker: string;
-  readonly answersFile: string;
-  /** Called after each file is staged; tests use it to interrupt a write half-way. */
-  readonly afterEachFile?: (path: string) => Promise<void> | void;
-}
-
-const STAGING = ".staging-";
-const PREVIOUS = ".previous-";
-
-function siblings(dir: string, kind: string): Promise<string[]> {
-  const prefix = `.${basename(dir)}${kind}`;
-  return readdir(dirname(dir))
-    .then((names) => names.filter((n) => n.startsWith(prefix)).map((n) => join(dirname(dir), n)))
-    .catch(() => []);
-}
-
-/**
- * An earlier run killed between its two renames leaves the previous tree beside the target:
- * put it back, and drop half-built staging trees.
- */
-async function recover(dir: string): Promise<void> {
-  const previous = await siblings(dir, PREVIOUS);
-  if (previous.length > 0 && !(await inspectTarget(dir)).exists) await rename(previous[0]!, dir);
-  for (const leftover of [...(await siblings(dir, PREVIOUS)), ...(await siblings(dir, STAGING))]) await rm(leftover, { recursive: true, force: true });
-}
-
-/** Mirrors a tree with hard links (no data copied); symbolic links are recreated, never followed. */
-async function linkTree(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isSymbolicLink()) await symlink(await readlink(source), target);
-    else if (entry.isDirectory()) {
-      await mkdir(target);
-      await linkTree(source, target);
-    } else if (entry.isFile()) await link(source, target);
-  }
-}
-
-async function isGenerated(path: string, options: WriteOptions): Promise<boolean> {
-  if (basename(path) === options.answersFile) return true;
-  const handle = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8").includes(options.marker);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Files an earlier run generated that this run no longer does (e.g. .tf after switching to JSON). */
-async function removeStale(root: string, files: ProjectFiles, options: WriteOptions): Promise<void> {
-  const folders = new Set(["", ...Object.keys(files).map((p) => dirname(p)).filter((d) => d !== ".")]);
-  for (const folder of folders) {
-    const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const rel = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isFile() && !(rel in files) && (await isGenerated(join(root, rel), options))) await rm(join(root, rel));
-    }
-  }
-}
-
-/** Refuses a path that would leave the tree or pass through a symbolic link inside it. */
-async function checkPath(root: string, rel: string): Promise<void> {
-  if (isAbsolute(rel) || normalize(rel) !== rel || rel.split(/[\\/]/).includes("..")) throw new UnsafeTargetError(`refusing to write "${rel}": not a plain relative path`);
-  const parts = rel.split("/");
-  for (let i = 1; i <= parts.length; i += 1) {
-    const sub = parts.slice(0, i).join("/");
-    if ((await lstat(join(root, sub)).catch(() => undefined))?.isSymbolicLink()) {
-      throw new UnsafeTargetError(`"${sub}" is a symbolic link; refusing to write through it. Remove it or choose another directory.`);
-    }
-  }
-}
-
-/**
- * The only code that writes the project. The new tree is assembled beside the target (the
- * user's own files hard-linked in, ours written fresh) and swapped in by two renames, so
- * the target holds the previous tree or the new one, never a mix.
- */
-export async function writeProject(dir: string, files: ProjectFiles, options: WriteOptions): Promise<void> {
-  await mkdir(dirname(dir), { recursive: true });
-  if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) {
-    throw new UnsafeTargetError(`"${dir}" is a symbolic link; give the directory it points to instead.`);
-  }
-  await recover(dir);
-  const exists = (await inspectTarget(dir)).exists;
-  const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}${STAGING}`));
-  try {
-    if (exists) {
-      await linkTree(dir, staging);
-      await removeStale(staging, files, options);
-    }
-    for (const [rel, content] of Object.entries(files)) {
-      await checkPath(staging, rel);
-      const path = join(staging, rel);
-      await mkdir(dirname(path), { recursive: true });
-      // Unlink first: a hard-linked file must not be written in place, or the old tree changes too.
-      await rm(path, { force: true });
-      await writeFile(path, content);
-      await options.afterEachFile?.(rel);
-    }
-    if (!exists) {
-      await rename(staging, dir);
-      return;
-    }
-    const previous = `${join(dirname(dir), `.${basename(dir)}${PREVIOUS}`)}${process.pid}`;
-    await rename(dir, previous);
-    await rename(staging, dir);
-    await rm(previous, { recursive: true, force: true });
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  // From here on the write is finished, even when interrupted: half a project helps nobody.
+  await rollForward(dir, journal, options.afterStep).catch((error: unknown) => {
+    throw asWriteError(error, dir, false);
+  });
+  return { ...result, interruptedLate: options.signal?.aborted === true };
 }

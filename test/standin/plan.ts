@@ -1,7 +1,6 @@
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { exec } from "../helpers.js";
+import { exec, tempDir } from "../helpers.js";
 import type { StandIn } from "./server.js";
 
 export type PlanResult = { ok: true; plan: PlanJson } | { ok: false; error: string };
@@ -16,7 +15,7 @@ export interface PlanJson {
  * override file (the generated files stay as they are), and runs init, plan and show -json.
  */
 export async function planAgainstStandIn(networkDir: string, standIn: StandIn, env: NodeJS.ProcessEnv, accessKey: string, vars: Record<string, string> = {}): Promise<PlanResult> {
-  const dir = await mkdtemp(join(tmpdir(), "agentcore-vpc-plan-"));
+  const dir = await tempDir("agentcore-vpc-plan-");
   await cp(networkDir, dir, { recursive: true });
   await writeFile(
     join(dir, "standin_override.tf"),
