@@ -13,7 +13,7 @@ try {
   for (const scenario of SCENARIOS) {
     const answers = join(scratch, `${scenario.name}.json`);
     await writeFile(answers, JSON.stringify(scenario.answers));
-    const args = [join("generated-examples", scenario.name), "--answers", answers, "--yes", "--force", "--format", scenario.format];
+    const args = [join("generated-examples", scenario.name), "--answers", answers, "--yes", "--force"];
     const code = await main(args, { stdout: quiet, stderr: process.stderr, cwd: root });
     if (code !== 0) throw new Error(`scenario ${scenario.name} exited ${code}`);
     process.stdout.write(`generated-examples/${scenario.name}\n`);

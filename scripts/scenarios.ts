@@ -1,9 +1,6 @@
-import type { Format } from "../src/render/format.js";
-
 export interface Scenario {
   readonly name: string;
   readonly summary: string;
-  readonly format: Format;
   /** The answers as a user would write them; omitted keys take the documented defaults. */
   readonly answers: Record<string, unknown>;
 }
@@ -13,25 +10,21 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "defaults",
     summary: "`--yes` with no answers: the documented defaults",
-    format: "hcl",
     answers: {},
   },
   {
     name: "defaults-json",
     summary: "the defaults again, as Terraform JSON (`--format json`)",
-    format: "json",
-    answers: {},
+    answers: { format: "json" },
   },
   {
     name: "private-minimal",
     summary: "private only, models alone: the smallest endpoint set",
-    format: "hcl",
     answers: { name: "minimal_agent", features: ["models"], internet: false },
   },
   {
     name: "all-features",
     summary: "every feature at once (Browser brings a NAT gateway), three AZs",
-    format: "hcl",
     answers: {
       name: "everything_agent",
       region: "us-west-2",
@@ -45,7 +38,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "browser-internet",
     summary: "Browser with internet egress through one NAT gateway",
-    format: "hcl",
     answers: {
       name: "research_agent",
       region: "eu-west-1",
@@ -58,7 +50,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "rds",
     summary: "private agent with Memory and an RDS (MySQL) database",
-    format: "hcl",
     answers: {
       name: "orders_agent",
       region: "eu-central-1",
@@ -72,7 +63,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "existing-vpc",
     summary: "an existing VPC and its private subnets, checked by AZ ID at plan time",
-    format: "hcl",
     answers: {
       name: "billing_agent",
       region: "us-east-2",
@@ -85,7 +75,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "existing-vpc-nat",
     summary: "an existing VPC whose NAT gives internet egress (route checked at plan time)",
-    format: "hcl",
     answers: {
       name: "analyst_agent",
       region: "us-east-1",
@@ -98,7 +87,6 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "az-gap",
     summary: "ap-northeast-1 over three AZs: supported IDs skip az3, so subnets land in az1, az2 and az4",
-    format: "hcl",
     answers: {
       name: "tokyo_agent",
       region: "ap-northeast-1",

@@ -1,4 +1,5 @@
 import type { Feature } from "../catalog/features.js";
+import type { Format } from "../render/format.js";
 
 export interface NewVpc {
   readonly cidr: string;
@@ -19,9 +20,11 @@ export interface Answers {
   readonly vpc: NewVpc | ExistingVpc;
   readonly rds?: { readonly port: number };
   readonly image: string;
+  /** Stored so that regenerating from agentcore-vpc.json keeps the project's syntax. */
+  readonly format: Format;
 }
 
-export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "image"] as const;
+export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "image", "format"] as const;
 
 export function isExistingVpc(vpc: NewVpc | ExistingVpc): vpc is ExistingVpc {
   return "id" in vpc;
@@ -41,9 +44,18 @@ export const DEFAULTS = {
   internet: (features: readonly Feature[]): boolean => features.includes("browser"),
   vpc: { cidr: "10.0.0.0/16", azCount: 2 } as NewVpc,
   rdsPort: 5432,
-  image: (region: string, name: string): string =>
-    `${PLACEHOLDER_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${name.toLowerCase().replaceAll("_", "-")}:1.0.0`,
+  image: (region: string, name: string): string => `${PLACEHOLDER_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repositoryOf(name)}:1.0.0`,
+  format: "hcl" as Format,
 };
+
+/**
+ * An ECR repository name for a runtime name: lower case, each run of underscores one hyphen,
+ * none at either end (ECR allows no doubled or trailing separator). A runtime name starts with
+ * a letter, so something always remains.
+ */
+export function repositoryOf(name: string): string {
+  return name.toLowerCase().replace(/_+/g, "-").replace(/^-+|-+$/g, "");
+}
 
 /** The answers file as written into the output: fixed key order, so the same answers give the same bytes. */
 export function serializeAnswers(answers: Answers): string {
@@ -57,6 +69,7 @@ export function serializeAnswers(answers: Answers): string {
       : { cidr: answers.vpc.cidr, azCount: answers.vpc.azCount },
     ...(answers.rds ? { rds: { port: answers.rds.port } } : {}),
     image: answers.image,
+    format: answers.format,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
-import { FEATURES, isFeature, type Feature } from "../catalog/features.js";
+import { FEATURE_TITLE, FEATURES, isFeature, type Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
-import { SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
+import { featuresMissingIn, partitionOf, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
+import { FORMATS } from "../render/format.js";
 import { hasHostBits, canonicalCidr, formatCidr, parseCidr } from "../util/cidr.js";
 import { ANSWER_KEYS, DEFAULTS, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
 
@@ -9,6 +10,13 @@ export interface Problem {
   readonly field: string;
   readonly value: unknown;
   readonly rule: string;
+  /** The rule as the wizard says it, where the file's wording names answers-file keys. */
+  readonly inWizard?: string;
+}
+
+/** Defaults that come from the environment rather than from this project (AWS_REGION). */
+export interface Context {
+  readonly region?: { readonly value: string; readonly from: string };
 }
 
 export type Resolution = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
@@ -62,10 +70,23 @@ function checkName(value: unknown): Check<string> {
   return checkString("name", value, P.RUNTIME_NAME, "A runtime name starts with a letter and has 1-48 letters, digits or underscores (no hyphens).");
 }
 
-function checkRegion(value: unknown): Check<string> {
+function checkRegion(value: unknown, from: string | undefined): Check<string> {
   const rule = `AgentCore VPC mode is only supported where AWS publishes supported AZ IDs: ${SUPPORTED_REGIONS.join(", ")}.`;
-  if (typeof value !== "string" || !supportedAzIds(value)) return { problems: [{ field: "region", value, rule }] };
+  if (typeof value !== "string" || !supportedAzIds(value)) {
+    const field = from ? `region (the default from ${from})` : "region";
+    return { problems: [{ field, value, rule: from ? `${rule} Set "region" in the answers, or ${from} to one of these.` : rule }] };
+  }
   return { value, problems: [] };
+}
+
+/** A feature AWS does not offer in the region cannot work there (agentcore-facts §1). */
+function checkRegionFeatures(region: string, features: readonly Feature[]): Problem[] {
+  return featuresMissingIn(region, features).map((feature) => ({
+    field: `features[${features.indexOf(feature)}]`,
+    value: feature,
+    rule: `AgentCore ${FEATURE_TITLE[feature]} is not offered in ${region}; choose another region or remove "${feature}".`,
+    inWizard: `AgentCore ${FEATURE_TITLE[feature]} is not offered in ${region}.`,
+  }));
 }
 
 function checkFeatures(value: unknown): Check<Feature[]> {
@@ -117,9 +138,12 @@ function checkExistingVpc(vpc: Record<string, unknown>): Check<ExistingVpc> {
   const id = checkString("vpc.id", vpc.id, P.VPC_ID, `Expected a VPC ID such as "vpc-0123456789abcdef0".`);
   const problems: Problem[] = [...unknownKeys(vpc, ["id", "subnetIds"], "vpc."), ...id.problems];
   const subnets = vpc.subnetIds;
-  const count = `Give ${P.SUBNETS_MIN}-${P.SUBNETS_MAX} private subnets, in different supported AZs (AgentCore takes at most ${P.SUBNETS_MAX}).`;
-  if (!Array.isArray(subnets) || subnets.length < P.SUBNETS_MIN || subnets.length > P.SUBNETS_MAX) {
+  // Fewer than two can never span the two supported AZs the plan requires; AgentCore takes at most 16.
+  const count = `Give ${P.SUBNETS_MIN}-${P.SUBNETS_MAX} private subnets spanning at least two supported AZs (several may share an AZ; AgentCore takes at most ${P.SUBNETS_MAX}).`;
+  if (!Array.isArray(subnets)) {
     problems.push({ field: "vpc.subnetIds", value: subnets, rule: `Expected an array of subnet IDs. ${count}` });
+  } else if (subnets.length < P.SUBNETS_MIN || subnets.length > P.SUBNETS_MAX) {
+    problems.push({ field: "vpc.subnetIds", value: subnets, rule: `${subnets.length} subnets. ${count}` });
   } else {
     subnets.forEach((s, i) => {
       const field = `vpc.subnetIds[${i}]`;
@@ -161,31 +185,50 @@ function checkImage(value: unknown, region: string | undefined, internet: boolea
     P.ECR_IMAGE,
     `Expected an ECR image URI with a tag or digest, such as "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:1.0.0".`,
   );
-  if (image.value === undefined) return image;
-  const imageRegion = P.parseImage(image.value)?.region;
-  if (internet === false && region !== undefined && imageRegion !== region) {
+  if (image.value === undefined || region === undefined) return image;
+  const parts = P.parseImage(image.value)!;
+  if ((partitionOf(parts.region) === "aws-cn") !== parts.chinaHost) {
+    const rule = `${parts.region} is not served from amazonaws.com${parts.chinaHost ? ".cn" : ""}: this is no ECR registry's address.`;
+    return { problems: [{ field: "image", value, rule }] };
+  }
+  const imagePartition = partitionOf(parts.region);
+  if (imagePartition !== partitionOf(region)) {
+    const rule = `The image is in the ${imagePartition} partition (${parts.region}) but a runtime in ${region} is in the ${partitionOf(region)} partition, and ECR images cannot be pulled across partitions; push the image to ${region}.`;
+    return { problems: [{ field: "image", value, rule }] };
+  }
+  if (internet === false && parts.region !== region) {
+    const reach = `The image is in ${parts.region} but the VPC's ECR endpoints reach only ${region}`;
     return {
-      problems: [{ field: "image", value, rule: `The image is in ${imageRegion} but the VPC's ECR endpoints reach only ${region}; push the image to ${region} or set "internet": true.` }],
+      problems: [{ field: "image", value, rule: `${reach}; push the image to ${region} or set "internet": true.`, inWizard: `${reach}; push the image to ${region} or allow internet egress.` }],
     };
   }
   return image;
+}
+
+function checkFormat(value: unknown): Check<(typeof FORMATS)[number]> {
+  if (typeof value !== "string" || !(FORMATS as readonly string[]).includes(value)) {
+    return { problems: [{ field: "format", value, rule: `Expected ${FORMATS.map((f) => `"${f}"`).join(" or ")}: Terraform native syntax (.tf) or JSON (.tf.json).` }] };
+  }
+  return { value: value as (typeof FORMATS)[number], problems: [] };
 }
 
 /**
  * Validates an answers object and fills documented defaults for missing keys.
  * Every problem is reported at once, not just the first.
  */
-export function resolveAnswers(raw: unknown): Resolution {
+export function resolveAnswers(raw: unknown, context: Context = {}): Resolution {
   if (!isPlainObject(raw)) {
     return { ok: false, problems: [{ field: "answers", value: raw, rule: `Expected a JSON object with any of the keys ${ANSWER_KEYS.join(", ")}.` }] };
   }
   const name = checkName(orDefault(raw.name, DEFAULTS.name));
-  const region = checkRegion(orDefault(raw.region, DEFAULTS.region));
+  const regionFrom = raw.region === undefined ? context.region?.from : undefined;
+  const region = checkRegion(orDefault(raw.region, context.region?.value ?? DEFAULTS.region), regionFrom);
   const features = checkFeatures(orDefault(raw.features, DEFAULTS.features));
   const internet = checkInternet(orDefault(raw.internet, DEFAULTS.internet(features.value ?? [])));
   const vpc = checkVpc(orDefault(raw.vpc, DEFAULTS.vpc));
   const rds = checkRds(raw.rds, features.value ?? []);
   const image = checkImage(orDefault(raw.image, DEFAULTS.image(region.value ?? DEFAULTS.region, name.value ?? DEFAULTS.name)), region.value, internet.value);
+  const format = checkFormat(orDefault(raw.format, DEFAULTS.format));
 
   const problems = [
     ...unknownKeys(raw, ANSWER_KEYS, ""),
@@ -196,12 +239,15 @@ export function resolveAnswers(raw: unknown): Resolution {
     ...vpc.problems,
     ...rds.problems,
     ...image.problems,
+    ...format.problems,
+    ...(region.value && features.value ? checkRegionFeatures(region.value, features.value) : []),
   ];
   if (features.value?.includes("browser") && internet.value === false) {
     problems.push({
       field: "internet",
       value: false,
       rule: `"browser" needs internet egress through a NAT gateway (the Browser tool reaches public websites); set "internet": true or remove "browser".`,
+      inWizard: "The Browser tool reaches public websites, so it needs internet egress.",
     });
   }
   if (
@@ -211,7 +257,8 @@ export function resolveAnswers(raw: unknown): Resolution {
     features.value === undefined ||
     internet.value === undefined ||
     vpc.value === undefined ||
-    image.value === undefined
+    image.value === undefined ||
+    format.value === undefined
   ) {
     return { ok: false, problems };
   }
@@ -225,6 +272,7 @@ export function resolveAnswers(raw: unknown): Resolution {
       vpc: vpc.value,
       ...(rds.value ? { rds: rds.value } : {}),
       image: image.value,
+      format: format.value,
     },
   };
 }

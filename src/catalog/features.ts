@@ -23,6 +23,18 @@ export const FEATURE_MEANING: Readonly<Record<Feature, string>> = {
   rds: "connects to an Amazon RDS database in the VPC",
 };
 
+/** How AWS names each feature in prose. */
+export const FEATURE_TITLE: Readonly<Record<Feature, string>> = {
+  models: "Bedrock models",
+  memory: "Memory",
+  identity: "Identity",
+  gateway: "Gateway",
+  browser: "Browser",
+  codeInterpreter: "Code Interpreter",
+  observability: "Observability",
+  rds: "RDS",
+};
+
 export function isFeature(value: unknown): value is Feature {
   return typeof value === "string" && (FEATURES as readonly string[]).includes(value);
 }

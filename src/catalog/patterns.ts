@@ -14,11 +14,13 @@ export interface ImageParts {
   readonly account: string;
   readonly region: string;
   readonly repository: string;
+  /** The registry is under amazonaws.com.cn (the China partition). */
+  readonly chinaHost: boolean;
 }
 
 export function parseImage(uri: string): ImageParts | undefined {
   const m = ECR_IMAGE.exec(uri);
-  return m ? { account: m[1]!, region: m[2]!, repository: m[3]! } : undefined;
+  return m ? { account: m[1]!, region: m[2]!, repository: m[3]!, chinaHost: uri.includes(".amazonaws.com.cn/") } : undefined;
 }
 
 /** VPC prefix lengths accepted: /16 is the AWS maximum; /22 still leaves /26 subnets (59 usable addresses). */
@@ -29,6 +31,7 @@ export const SUBNET_NEWBITS = 4;
 export const PUBLIC_SUBNET_NETNUM = 8;
 export const AZ_COUNT_MIN = 2;
 export const AZ_COUNT_MAX = 3;
+/** AgentCore takes 1-16 subnets; two is the fewest that can span the two AZs the plan requires. */
 export const SUBNETS_MIN = 2;
 export const SUBNETS_MAX = 16;
 export const RDS_PORT_MIN = 1150;

@@ -1,3 +1,5 @@
+import type { Feature } from "./features.js";
+
 /**
  * AZ IDs where AgentCore places runtime ENIs (agentcore-facts §1).
  * Regions missing here have no published list and are refused for VPC mode.
@@ -31,7 +33,25 @@ export function supportedAzIds(region: string): readonly string[] | undefined {
   return Object.hasOwn(SUPPORTED_AZ_IDS, region) ? SUPPORTED_AZ_IDS[region] : undefined;
 }
 
-/** GovCloud ARNs use their own partition; everything else here is "aws". */
+/** The partition a region belongs to; ARNs, credentials and ECR registries never cross partitions. */
 export function partitionOf(region: string): string {
-  return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  if (region.startsWith("cn-")) return "aws-cn";
+  return "aws";
+}
+
+/**
+ * Features AWS does not offer in a region, where it offers AgentCore Runtime (agentcore-facts §1,
+ * devguide "Supported AWS Regions"). Only AgentCore's own features are listed here.
+ */
+const FEATURES_MISSING: Readonly<Record<string, readonly Feature[]>> = {
+  "eu-south-1": ["memory"],
+  "eu-south-2": ["memory"],
+  "ap-southeast-5": ["memory"],
+  "ap-southeast-7": ["memory"],
+};
+
+export function featuresMissingIn(region: string, features: readonly Feature[]): Feature[] {
+  const missing = Object.hasOwn(FEATURES_MISSING, region) ? FEATURES_MISSING[region]! : [];
+  return features.filter((f) => missing.includes(f));
 }

@@ -1,8 +1,7 @@
 import { isExistingVpc } from "../answers/model.js";
-import { usd } from "../catalog/pricing.js";
+import { pricesNote, usd } from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
 import { style as plainStyle, type Style } from "./style.js";
-
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -27,9 +26,10 @@ export function summarize(plan: Plan, style: Style = plainStyle(false)): string 
       ),
     ),
     "",
-    `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "the existing VPC's (checked at plan time)" : "none"}`,
+    `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "none created: the existing VPC's own egress path (checked at plan time)" : "none"}`,
     "",
-    style.heading(`Estimated cost: ${usd(plan.monthlyUsd)} a month before data charges (us-east-1 list prices)`),
+    style.heading(`Estimated cost: ${usd(plan.monthlyUsd)} a month before data charges`),
+    `  (${pricesNote(answers.region)})`,
     ...table(plan.cost.map((c) => [c.item, usd(c.monthlyUsd)])),
   ];
   if (plan.notes.length > 0) lines.push("", style.heading("Note:"), ...plan.notes.map((n) => `  ${style.note(n)}`));

@@ -1,135 +1,219 @@
 import { DEFAULTS } from "../answers/model.js";
-import { resolveAnswers } from "../answers/validate.js";
+import { resolveAnswers, type Context } from "../answers/validate.js";
 import { endpointsFor } from "../catalog/endpoints.js";
-import { FEATURE_MEANING, FEATURES, type Feature } from "../catalog/features.js";
+import { FEATURE_MEANING, FEATURE_TITLE, FEATURES, type Feature } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
-import { SUPPORTED_AZ_IDS, SUPPORTED_REGIONS } from "../catalog/regions.js";
+import { featuresMissingIn, SUPPORTED_AZ_IDS, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
 import type { Prompts } from "./prompts.js";
 
 type Raw = Record<string, unknown>;
 
-const NAT_MONTHLY = price.usd(price.NAT_GATEWAY_PER_MONTH);
-
 /**
  * What the answers validator says about one field once `value` is in place: the same rules
- * as an answers file, so the wizard can never accept what a file would refuse.
+ * as an answers file, in the wizard's words, so it can never accept what a file would refuse.
  */
-export function fieldError(answers: Raw, field: string, value: unknown): true | string {
+export function fieldError(answers: Raw, field: string, value: unknown, context: Context = {}): true | string {
   const trial = field.startsWith("vpc.")
     ? { ...answers, vpc: { ...(answers.vpc as Raw), [field.slice(4)]: value } }
     : field.startsWith("rds.")
       ? { ...answers, rds: { ...(answers.rds as Raw), [field.slice(4)]: value } }
       : { ...answers, [field]: value };
-  const resolution = resolveAnswers(trial);
+  const resolution = resolveAnswers(trial, context);
   if (resolution.ok) return true;
   const mine = resolution.problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`));
-  return mine.length === 0 ? true : mine.map((p) => p.rule).join(" ");
+  return mine.length === 0 ? true : mine.map((p) => p.inWizard ?? p.rule).join(" ");
 }
 
 function splitIds(text: string): string[] {
   return text.split(/[\s,]+/).filter((s) => s.length > 0);
 }
 
+export interface WizardOptions {
+  readonly context?: Context;
+  /** Checks the directory a runtime name would be written to; absent when a directory was named. */
+  readonly checkTarget?: (name: string) => Promise<true | string>;
+}
+
+type Step = "name" | "region" | "vpc" | "features" | "internet" | "rds" | "image";
+const STEPS: readonly Step[] = ["name", "region", "vpc", "features", "internet", "rds", "image"];
+
+/** A step either moves on or sends the wizard back to an earlier question. */
+type Outcome = { readonly back?: Step };
+
 /**
  * Asks, in order, every answer the file did not give, and says what each choice implies.
+ * When a later answer conflicts with an earlier one the wizard asked, it offers to go back.
  * Returns the raw answers: the same object an answers file would hold.
  */
-export async function runWizard(given: Raw, prompts: Prompts, say: (text: string) => void): Promise<Raw> {
+export async function runWizard(given: Raw, prompts: Prompts, say: (text: string) => void, options: WizardOptions = {}): Promise<Raw> {
+  const context = options.context ?? {};
   const answers: Raw = { ...given };
-  const ask = async (key: string, question: () => Promise<unknown>): Promise<void> => {
-    if (!(key in given)) answers[key] = await question();
-  };
+  const asks = (key: Step): boolean => !(key in given);
+  const check = (field: string, value: unknown): true | string => fieldError(answers, field, value, context);
+  const existing = (): boolean => typeof answers.vpc === "object" && answers.vpc !== null && "id" in answers.vpc;
+  const features = (): Feature[] => (answers.features ?? DEFAULTS.features) as Feature[];
+  const region = (): string => String(answers.region);
+  const defaultRegion = context.region && supportedAzIds(context.region.value) ? context.region.value : DEFAULTS.region;
+  /** The image a user typed is kept when they go back; a derived default follows the new region. */
+  let imageTyped = false;
 
-  await ask("name", () =>
-    prompts.input({
-      message: "Runtime name (letters, digits and underscores):",
-      default: DEFAULTS.name,
-      validate: (v) => fieldError(answers, "name", v),
-    }),
-  );
-  await ask("region", () =>
-    prompts.select({
-      message: "AWS region (only regions with published AgentCore AZ IDs; runtime ENIs may live only in these IDs):",
-      choices: SUPPORTED_REGIONS.map((r) => ({ value: r, name: `${r.padEnd(15)} ${SUPPORTED_AZ_IDS[r]!.join(", ")}`, short: r })),
-      default: DEFAULTS.region,
-      pageSize: 10,
-    }),
-  );
-  await ask("vpc", async () => {
-    const kind = await prompts.select({
-      message: "VPC:",
-      choices: [
-        { value: "new", name: "Create a new VPC", description: "Private subnets placed in supported AZ IDs, endpoints and security groups." },
-        { value: "existing", name: "Use an existing VPC", description: "Its private subnets are checked against the supported AZ IDs at plan time." },
-      ],
-      default: "new",
-    });
-    if (kind === "existing") {
+  const steps: Record<Step, () => Promise<Outcome>> = {
+    name: async () => {
+      answers.name = (
+        await prompts.input({
+          message: "Runtime name (letters, digits and underscores):",
+          default: String(answers.name ?? DEFAULTS.name),
+          validate: async (v) => {
+            const verdict = check("name", v.trim());
+            return verdict === true && options.checkTarget ? options.checkTarget(v.trim()) : verdict;
+          },
+        })
+      ).trim();
+      return {};
+    },
+    region: async () => {
+      answers.region = await prompts.select({
+        message: "AWS region (only regions with published AgentCore AZ IDs; runtime ENIs may live only in these IDs):",
+        choices: SUPPORTED_REGIONS.map((r) => {
+          const missing = featuresMissingIn(r, FEATURES);
+          const note = missing.length > 0 ? `  (no ${missing.map((f) => FEATURE_TITLE[f]).join(", ")})` : "";
+          return { value: r, name: `${r.padEnd(15)} ${SUPPORTED_AZ_IDS[r]!.join(", ")}${note}`, short: r };
+        }),
+        default: String(answers.region ?? defaultRegion),
+        pageSize: 10,
+      });
+      return {};
+    },
+    vpc: async () => {
+      const previous = (answers.vpc ?? {}) as Raw;
+      const kind = await prompts.select({
+        message: "VPC:",
+        choices: [
+          { value: "new", name: "Create a new VPC", description: "Private subnets placed in supported AZ IDs, endpoints and security groups." },
+          { value: "existing", name: "Use an existing VPC", description: "Its private subnets are checked against the supported AZ IDs at plan time." },
+        ],
+        default: "id" in previous ? "existing" : "new",
+      });
       const vpc: Raw = {};
       answers.vpc = vpc;
-      vpc.id = await prompts.input({ message: "VPC ID:", validate: (v) => fieldError(answers, "vpc.id", v) });
-      vpc.subnetIds = splitIds(
-        await prompts.input({
-          message: "Private subnet IDs, separated by commas (2-16, in different supported AZs):",
-          validate: (v) => fieldError(answers, "vpc.subnetIds", splitIds(v)),
-        }),
-      );
-      return vpc;
-    }
-    const vpc: Raw = {};
-    answers.vpc = vpc;
-    vpc.cidr = await prompts.input({ message: "VPC CIDR (/16 to /22):", default: DEFAULTS.vpc.cidr, validate: (v) => fieldError(answers, "vpc.cidr", v) });
-    vpc.azCount = await prompts.select({
-      message: "Availability zones for the runtime and endpoints:",
-      choices: [
-        { value: 2, name: "2", description: `Each interface endpoint costs ${price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH)} per AZ-month.` },
-        { value: 3, name: "3", description: "More resilience; every interface endpoint costs 50% more." },
-      ],
-      default: DEFAULTS.vpc.azCount,
-    });
-    return vpc;
-  });
-  await ask("features", () =>
-    prompts.checkbox<Feature>({
-      message: "AgentCore features the agent uses:",
-      choices: FEATURES.map((f) => ({ value: f, name: `${f.padEnd(16)} ${FEATURE_MEANING[f]}`, short: f, checked: DEFAULTS.features.includes(f) })),
-      pageSize: FEATURES.length,
-      validate: (v) => (v.includes("browser") && given.internet === false ? 'Browser needs internet egress, but the answers file sets "internet": false.' : true),
-    }),
-  );
-  const features = (answers.features ?? []) as Feature[];
-  if (!("internet" in given)) {
-    if (features.includes("browser")) {
-      say(`Browser reaches public websites, so internet egress is on: one NAT gateway (about ${NAT_MONTHLY} a month).`);
-      answers.internet = true;
-    } else {
-      answers.internet = await prompts.confirm({
-        message: `Does the agent need internet egress? (a NAT gateway, about ${NAT_MONTHLY} a month)`,
-        default: false,
+      if (kind === "existing") {
+        vpc.id = (await prompts.input({ message: "VPC ID:", ...(typeof previous.id === "string" ? { default: previous.id } : {}), validate: (v) => check("vpc.id", v.trim()) })).trim();
+        vpc.subnetIds = splitIds(
+          await prompts.input({
+            message: "Private subnet IDs, separated by commas (2-16, in at least two supported AZs):",
+            ...(Array.isArray(previous.subnetIds) ? { default: previous.subnetIds.join(", ") } : {}),
+            validate: (v) => check("vpc.subnetIds", splitIds(v)),
+          }),
+        );
+        return {};
+      }
+      vpc.cidr = (
+        await prompts.input({ message: "VPC CIDR (/16 to /22):", default: String(previous.cidr ?? DEFAULTS.vpc.cidr), validate: (v) => check("vpc.cidr", v.trim()) })
+      ).trim();
+      vpc.azCount = await prompts.select({
+        message: "Availability zones for the runtime and endpoints:",
+        choices: [
+          { value: 2, name: "2", description: `Each interface endpoint costs ${price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH)} per AZ-month.` },
+          { value: 3, name: "3", description: "More resilience; every interface endpoint costs 50% more." },
+        ],
+        default: Number(previous.azCount ?? DEFAULTS.vpc.azCount),
       });
-    }
-  }
-  if (answers.internet === false) {
-    const needed = endpointsFor(features, false).map((e) => e.suffix);
-    say(`Without internet the runtime reaches AWS only through VPC endpoints, so these are needed: ${needed.join(", ")}.`);
-  }
-  if (features.includes("rds")) {
-    await ask("rds", async () => ({
-      port: Number(
+      return {};
+    },
+    features: async () => {
+      const chosen = await prompts.checkbox<Feature>({
+        message: "AgentCore features the agent uses:",
+        choices: FEATURES.map((f) => ({ value: f, name: `${f.padEnd(16)} ${FEATURE_MEANING[f]}`, short: f, checked: features().includes(f) })),
+        pageSize: FEATURES.length,
+        validate: (v) => {
+          if (v.includes("browser") && given.internet === false) return "Browser needs internet egress, which your answers file turns off.";
+          // A region the wizard asked for can still be changed: that is offered once the choice is made.
+          return asks("region") ? true : check("features", v);
+        },
+      });
+      answers.features = chosen;
+      const missing = featuresMissingIn(region(), chosen);
+      if (missing.length === 0) return {};
+      const what = await prompts.select({
+        message: `${missing.map((f) => FEATURE_TITLE[f]).join(" and ")} ${missing.length > 1 ? "are" : "is"} not offered in ${region()}. What now?`,
+        choices: [
+          { value: "region", name: "Go back and choose another region" },
+          { value: "features", name: "Choose the features again" },
+        ],
+      });
+      return { back: what as Step };
+    },
+    internet: async () => {
+      const path = existing() ? "through the VPC's own NAT gateway, transit gateway or firewall, checked at plan time" : `one NAT gateway, about ${price.usd(price.NAT_GATEWAY_PER_MONTH)} a month`;
+      if (features().includes("browser")) {
+        say(`Browser reaches public websites, so internet egress is on: ${path}.`);
+        answers.internet = true;
+      } else {
+        answers.internet = await prompts.confirm({ message: `Does the agent need internet egress? (${path})`, default: answers.internet === true });
+      }
+      return {};
+    },
+    rds: async () => {
+      if (!features().includes("rds")) {
+        delete answers.rds;
+        return {};
+      }
+      const previous = (answers.rds ?? {}) as Raw;
+      const port = (
         await prompts.input({
           message: "Database port:",
-          default: String(DEFAULTS.rdsPort),
-          validate: (v) => fieldError({ ...answers, rds: {} }, "rds.port", /^\d+$/.test(v) ? Number(v) : v),
-        }),
-      ),
-    }));
+          default: String(previous.port ?? DEFAULTS.rdsPort),
+          validate: (v) => fieldError({ ...answers, rds: {} }, "rds.port", /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim(), context),
+        })
+      ).trim();
+      answers.rds = { port: Number(port) };
+      return {};
+    },
+    image: async () => {
+      const derived = DEFAULTS.image(region(), String(answers.name));
+      const image = (
+        await prompts.input({
+          message: "Container image (ECR URI with a tag or digest):",
+          default: imageTyped ? String(answers.image) : derived,
+          validate: (v) => {
+            const verdict = check("image", v.trim());
+            // Only the region conflict can be settled by going back, and only to a question the wizard asked.
+            return verdict !== true && reachableByGoingBack(v.trim()) ? true : verdict;
+          },
+        })
+      ).trim();
+      answers.image = image;
+      imageTyped = image !== derived;
+      if (!reachableByGoingBack(image)) return {};
+      const imageRegion = image.split(".")[3];
+      const what = await prompts.select({
+        message: `The image is in ${imageRegion}, but without internet egress the VPC's ECR endpoints reach only ${region()}. What now?`,
+        choices: [
+          ...(asks("internet") && !features().includes("browser") ? [{ value: "internet", name: "Go back and allow internet egress" }] : []),
+          ...(asks("region") ? [{ value: "region", name: `Go back and choose the region ${imageRegion}` }] : []),
+          { value: "image", name: `Enter another image (one pushed to ${region()})` },
+        ],
+      });
+      if (what === "region") answers.region = imageRegion;
+      return { back: what === "region" ? "vpc" : (what as Step) };
+    },
+  };
+
+  /** The image is refused only because it is in another region and there is no internet, and that can be changed. */
+  function reachableByGoingBack(image: string): boolean {
+    if (check("image", image) === true || answers.internet !== false) return false;
+    if (fieldError({ ...answers, internet: true }, "image", image, context) !== true) return false;
+    return asks("internet") || asks("region");
   }
-  await ask("image", () =>
-    prompts.input({
-      message: "Container image (ECR URI with a tag or digest):",
-      default: DEFAULTS.image(String(answers.region), String(answers.name)),
-      validate: (v) => fieldError(answers, "image", v),
-    }),
-  );
+
+  for (let i = 0; i < STEPS.length; ) {
+    const key = STEPS[i]!;
+    const outcome = asks(key) ? await steps[key]() : {};
+    if (key === "internet" && answers.internet === false) {
+      const needed = endpointsFor(features(), false).map((e) => e.suffix);
+      say(`Without internet the runtime reaches AWS only through VPC endpoints, so these are needed: ${needed.join(", ")}.`);
+    }
+    i = outcome.back ? STEPS.indexOf(outcome.back) : i + 1;
+  }
   return answers;
 }

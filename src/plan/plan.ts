@@ -30,8 +30,10 @@ export interface Plan {
   readonly endpoints: readonly PlannedEndpoint[];
   readonly interfaceEndpoints: readonly PlannedEndpoint[];
   readonly subnets: readonly PlannedSubnet[];
-  /** How many AZs the interface endpoints and runtime ENIs span. */
+  /** How many AZs the interface endpoints and runtime ENIs span (at most this many, for existing subnets). */
   readonly azCount: number;
+  /** False for existing subnets: their AZs are read at plan time, so azCount is an upper bound. */
+  readonly azCountKnown: boolean;
   readonly nat: boolean;
   readonly cost: readonly CostLine[];
   readonly monthlyUsd: number;
@@ -67,11 +69,13 @@ export function planFor(answers: Answers): Plan {
     serviceName: serviceName(answers.region, e.suffix),
   }));
   const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface");
-  const azCount = isExistingVpc(answers.vpc) ? answers.vpc.subnetIds.length : answers.vpc.azCount;
+  // Existing subnets may share AZs; an endpoint takes one subnet per AZ, and a region has this many supported ones.
+  const azCount = isExistingVpc(answers.vpc) ? Math.min(new Set(answers.vpc.subnetIds).size, azIds.length) : answers.vpc.azCount;
+  const azCountKnown = !isExistingVpc(answers.vpc);
   const cost: CostLine[] = [];
   if (interfaceEndpoints.length > 0) {
     cost.push({
-      item: `${interfaceEndpoints.length} interface endpoints x ${azCount} AZs (${price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH)} per AZ-month)`,
+      item: `${interfaceEndpoints.length} interface endpoints x ${azCountKnown ? "" : "up to "}${azCount} AZs (${price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH)} per AZ-month)`,
       monthlyUsd: round2(interfaceEndpoints.length * azCount * price.INTERFACE_ENDPOINT_PER_AZ_MONTH),
     });
   }
@@ -88,7 +92,9 @@ export function planFor(answers: Answers): Plan {
     notes.push(`The image ${answers.image} is a placeholder: set var.image in runtime/terraform.tfvars before applying the runtime layer.`);
   }
   if (answers.internet && isExistingVpc(answers.vpc)) {
-    notes.push("Internet egress uses the existing VPC's NAT: the plan fails if a subnet's route table has no 0.0.0.0/0 route to a NAT gateway.");
+    notes.push(
+      "Internet egress uses the existing VPC's own path: the plan fails if a subnet's route table has no 0.0.0.0/0 route, or sends it to an internet gateway (a public subnet). A NAT or transit gateway, a firewall or Gateway Load Balancer endpoint, or an appliance's interface will do.",
+    );
   }
   return {
     answers,
@@ -98,6 +104,7 @@ export function planFor(answers: Answers): Plan {
     interfaceEndpoints,
     subnets: subnetsOf(answers, azIds),
     azCount,
+    azCountKnown,
     nat,
     cost,
     monthlyUsd: round2(cost.reduce((sum, line) => sum + line.monthlyUsd, 0)),
