@@ -24,13 +24,21 @@ interface Case {
   readonly mutate?: (mainTf: string) => string;
 }
 
-const EXTRA: Case[] = [{ id: "flow-logs", example: "defaults", accessKey: SHUFFLED, vars: { enable_flow_logs: "true" } }];
+const EXTRA: Case[] = [
+  { id: "flow-logs", example: "defaults", accessKey: SHUFFLED, vars: { enable_flow_logs: "true" } },
+  // Two subnets share use1-az1; endpoints are asked for so that their subnets can be checked.
+  { id: "shared-az", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0c1c1c1c1c1c1c1c1","subnet-89abcdef"]', interface_endpoints: '["ecr.api","logs"]' } },
+  { id: "egress-tgw-firewall", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0e1e1e1e1e1e1e1e1","subnet-0f1f1f1f1f1f1f1f1"]' } },
+  { id: "egress-appliance", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0a2a2a2a2a2a2a2a2","subnet-89abcdef"]' } },
+];
 
 const NEGATIVE: Case[] = [
   { id: "unsupported-subnet", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0bad0bad0bad0bad0"]' } },
   { id: "no-dns-hostnames", example: "existing-vpc", accessKey: SHUFFLED, vars: { vpc_id: "vpc-0d0d0d0d0d0d0d0d0", subnet_ids: '["subnet-0d1d1d1d1d1d1d1d1","subnet-0d2d2d2d2d2d2d2d2"]' } },
   { id: "too-few-azs", example: "az-gap", accessKey: FEW_AZS },
   { id: "public-subnet-for-internet", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0b1b1b1b1b1b1b1b1"]' } },
+  { id: "no-default-route", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0d3d3d3d3d3d3d3d3"]' } },
+  { id: "one-az", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0c1c1c1c1c1c1c1c1"]' } },
   {
     // What the classic bug looks like: the first az_count AZs in name order.
     id: "by-az-name",
@@ -72,7 +80,7 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
   test("the stand-in answered every call the plans made", () => {
     expect(standIn.unsupported).toEqual([]);
     expect(new Set(standIn.calls)).toEqual(
-      new Set(["sts GetCallerIdentity", "ec2 DescribeAvailabilityZones", "ec2 DescribeVpcs", "ec2 DescribeVpcAttribute", "ec2 DescribeSubnets", "ec2 DescribeRouteTables"]),
+      new Set(["sts GetCallerIdentity", "ec2 DescribeAvailabilityZones", "ec2 DescribeVpcs", "ec2 DescribeVpcAttribute", "ec2 DescribeSubnets", "ec2 DescribeRouteTables", "ec2 DescribeNetworkInterfaces"]),
     );
   });
 
@@ -117,6 +125,18 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     expect(zones("az-gap")).toEqual(["apne1-az1", "apne1-az2", "apne1-az4"]);
   });
 
+  test("existing subnets may share an AZ: each interface endpoint takes the first subnet of each AZ", () => {
+    const endpoints = planned("shared-az").filter((c) => c.address.startsWith("aws_vpc_endpoint.interface"));
+    expect(endpoints.map((e) => e.after.subnet_ids)).toEqual([
+      ["subnet-01234567", "subnet-89abcdef"],
+      ["subnet-01234567", "subnet-89abcdef"],
+    ]);
+  });
+
+  test.each(["egress-tgw-firewall", "egress-appliance"])("%s: a default route to a transit gateway, a firewall endpoint or an appliance is internet egress", (id) => {
+    expect(planned(id).some((c) => c.address === "aws_security_group.runtime")).toBe(true);
+  });
+
   test("flow logs, when turned on, plan a KMS-encrypted log group with a rotating key", async () => {
     const created = planned("flow-logs");
     const one = (address: string) => created.find((c) => c.address === address)?.after;
@@ -131,7 +151,9 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     ["unsupported-subnet", "an existing subnet in an unsupported AZ", "Subnet subnet-0bad0bad0bad0bad0 is in AZ ID use1-az3, where AgentCore cannot place runtime ENIs"],
     ["no-dns-hostnames", "an existing VPC without DNS hostnames", "VPC vpc-0d0d0d0d0d0d0d0d0 must have DNS support and DNS hostnames enabled"],
     ["too-few-azs", "an account with fewer supported AZs than az_count", "This account has 2 of the AgentCore-supported AZ IDs in ap-northeast-1 (apne1-az1, apne1-az2, apne1-az4) available, fewer than az_count = 3"],
-    ["public-subnet-for-internet", "internet egress through a subnet routed to an internet gateway", "Route table rtb-0bbbbbbbbbbbbbbbb used by the runtime subnets has no 0.0.0.0/0 route to a NAT gateway"],
+    ["public-subnet-for-internet", "internet egress through a subnet routed to an internet gateway", "Route table rtb-0bbbbbbbbbbbbbbbb sends 0.0.0.0/0 to internet gateway igw-0123456789abcdef0: its subnets are public"],
+    ["no-default-route", "internet egress through a subnet with no default route", "Route table rtb-0d3d3d3d3d3d3d3d3 used by the runtime subnets has no 0.0.0.0/0 route"],
+    ["one-az", "existing subnets all in one AZ", "The subnets in subnet_ids are all in use1-az1: AgentCore needs the runtime's subnets in at least two supported AZs"],
   ])("%s: %s fails the plan with a clear message", (id, _what, message) => {
     const result = results.get(id)!;
     expect(result.ok ? "the plan succeeded" : oneLine(result.error)).toContain(message);

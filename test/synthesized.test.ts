@@ -1,4 +1,5 @@
 import { resolveAnswers } from "../src/answers/validate.js";
+import { compareVersions, providerFloor, versionsOf } from "../src/catalog/provider-versions.js";
 import { planFor } from "../src/plan/plan.js";
 import { renderProject } from "../src/render/project.js";
 import { SCENARIOS } from "../scripts/scenarios.js";
@@ -15,7 +16,7 @@ interface Layers {
 function layers(answers: unknown): Layers {
   const resolution = resolveAnswers(answers);
   if (!resolution.ok) throw new Error(JSON.stringify(resolution.problems));
-  const files = renderProject(planFor(resolution.answers), "json");
+  const files = renderProject(planFor({ ...resolution.answers, format: "json" }));
   const merge = (layer: string): Json =>
     Object.assign({}, ...Object.entries(files).filter(([p]) => p.startsWith(`${layer}/`) && p.endsWith(".tf.json")).map(([, c]) => JSON.parse(c)));
   return { internet: resolution.answers.internet, network: merge("network"), runtime: merge("runtime") };
@@ -56,7 +57,10 @@ describe("network layer rules", () => {
     expect(withNat.aws_route.public_internet).toMatchObject({ destination_cidr_block: "0.0.0.0/0", gateway_id: "${aws_internet_gateway.this.id}" });
     const existing = layers(SCENARIOS.find((s) => s.name === "existing-vpc-nat")!.answers).network;
     expect(existing.resource.aws_nat_gateway).toBeUndefined();
-    expect(existing.data.aws_route_table.private.lifecycle.postcondition[0].condition).toContain("nat_gateway_id");
+    expect(existing.data.aws_route_table.private.lifecycle.postcondition.map((p: Json) => p.condition)).toEqual([
+      '${anytrue([for r in self.routes : r.cidr_block == "0.0.0.0/0"])}',
+      '${alltrue([for r in self.routes : !(r.cidr_block == "0.0.0.0/0" && startswith(r.gateway_id, "igw-"))])}',
+    ]);
   });
 
   test("new subnets are placed by supported AZ ID, never by AZ name", () => {
@@ -218,5 +222,61 @@ describe("secure by default, in every example", () => {
     expect(r.aws_flow_log.this).toMatchObject({ traffic_type: "ALL", log_destination: "${aws_cloudwatch_log_group.flow_logs[0].arn}" });
     const [logsStatement] = network.data.aws_iam_policy_document.logs_key.statement.filter((s: Json) => s.sid === "CloudWatchLogsEncrypts");
     expect(logsStatement.condition[0].variable).toBe("kms:EncryptionContext:aws:logs:arn");
+  });
+});
+
+describe("each layer's provider floor follows from what it declares (src/catalog/provider-versions.ts)", () => {
+  const atLeast = (floor: string) => floor.match(/^>= (\d+\.\d+\.\d+), < 7\.0\.0$/)![1]!;
+
+  test.each(all)("%s: no block is newer than its layer's floor, and every block's type is in the table", (_name, answers) => {
+    const l = layers(answers);
+    for (const layer of [l.network, l.runtime]) {
+      const floor = atLeast(layer.terraform.required_providers.aws.version);
+      for (const kind of ["resource", "data"] as const) {
+        for (const [type, blocks] of Object.entries<Json>(layer[kind] ?? {})) {
+          for (const body of Object.values<Json>(blocks)) {
+            for (const version of versionsOf(kind, type, body)) expect([type, compareVersions(version, floor) <= 0]).toEqual([type, true]);
+          }
+        }
+      }
+    }
+  });
+
+  test("the runtime layer with observability needs 6.46.0 (aws_xray_trace_segment_destination), without it 6.17.0; the network layer 5.100.0", () => {
+    expect(layers({ features: ["observability"] }).runtime.terraform.required_providers.aws.version).toBe(">= 6.46.0, < 7.0.0");
+    expect(layers({ features: ["models"] }).runtime.terraform.required_providers.aws.version).toBe(">= 6.17.0, < 7.0.0");
+    expect(layers({}).network.terraform.required_providers.aws.version).toBe(">= 5.100.0, < 7.0.0");
+  });
+
+  test("an XRAY delivery destination alone needs 6.21.0, and a type missing from the table is an error", () => {
+    expect(providerFloor([{ kind: "resource", labels: ["aws_cloudwatch_log_delivery_destination", "t"], body: { delivery_destination_type: "XRAY" } }])).toBe("6.21.0");
+    expect(providerFloor([{ kind: "resource", labels: ["aws_cloudwatch_log_delivery_destination", "l"], body: {} }])).toBe("5.100.0");
+    expect(() => providerFloor([{ kind: "resource", labels: ["aws_made_up", "x"], body: {} }])).toThrow("no provider version is recorded for resource aws_made_up");
+  });
+});
+
+describe("custom tools and logs", () => {
+  test("the execution role reaches custom browsers and code interpreters, not only AWS's own", () => {
+    const sid = (id: string) => statements(layers({ features: ["browser", "codeInterpreter"] }).runtime).find((s) => s.sid === id)!.resources;
+    expect(sid("Browser")).toEqual(["arn:${local.partition}:bedrock-agentcore:${var.region}:aws:browser/*", "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:browser-custom/*"]);
+    expect(sid("CodeInterpreter")).toEqual([
+      "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:code-interpreter/*",
+      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:code-interpreter-custom/*",
+    ]);
+  });
+
+  test("USAGE_LOGS delivery is offered, off by default, into a log group of its own", () => {
+    const { runtime } = layers({ features: ["observability"] });
+    expect(runtime.variable.enable_usage_logs.default).toBe(false);
+    const gate = "${var.enable_usage_logs ? 1 : 0}";
+    expect(runtime.resource.aws_cloudwatch_log_delivery_source.usage).toMatchObject({ count: gate, log_type: "USAGE_LOGS", resource_arn: "${aws_bedrockagentcore_agent_runtime.this.agent_runtime_arn}" });
+    expect(runtime.resource.aws_cloudwatch_log_group.usage).toMatchObject({ count: gate, name: "/aws/vendedlogs/bedrock-agentcore/runtime/${var.name}/usage" });
+    expect(runtime.resource.aws_cloudwatch_log_delivery.usage).toMatchObject({ count: gate, delivery_source_name: "${aws_cloudwatch_log_delivery_source.usage[0].name}" });
+  });
+
+  test("the container's own log group is an output of every runtime layer", () => {
+    for (const features of [[], ["observability"]]) {
+      expect(layers({ features }).runtime.output.container_log_group_name.value).toBe("/aws/bedrock-agentcore/runtimes/${aws_bedrockagentcore_agent_runtime.this.agent_runtime_id}-DEFAULT");
+    }
   });
 });

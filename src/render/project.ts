@@ -1,6 +1,7 @@
 import { serializeAnswers } from "../answers/model.js";
 import { FEATURE_MEANING } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
+import { providerFloor } from "../catalog/provider-versions.js";
 import type { Plan } from "../plan/plan.js";
 import type { Json, TfNode } from "../synth/document.js";
 import { synthesize, type Layer } from "../synth/index.js";
@@ -10,21 +11,17 @@ import { ANSWERS_FILE, GENERATED_MARKER, type Format } from "./format.js";
 import { renderTemplate } from "./templates.js";
 
 
-/** The network layer must plan with aws 5.100; the AgentCore resources arrived in the 6.x line. */
-const VERSIONS: Record<Layer, VersionsBlock> = {
-  network: { requiredVersion: ">= 1.5.0", awsVersion: ">= 5.100.0, < 7.0.0" },
-  runtime: { requiredVersion: ">= 1.5.0", awsVersion: ">= 6.18.0, < 7.0.0" },
-};
+/** Each layer asks for the oldest provider that has everything it declares (src/catalog/provider-versions.ts). */
+function versionsOf(nodes: readonly TfNode[]): VersionsBlock {
+  return { requiredVersion: ">= 1.5.0", awsVersion: `>= ${providerFloor(nodes)}, < 7.0.0` };
+}
 
 export type ProjectFiles = Record<string, string>;
 
-function regenerateCommand(format: Format): string {
-  return `npx create-agentcore-vpc . --answers ${ANSWERS_FILE} --force${format === "json" ? " --format json" : ""}`;
-}
+/** The answers file holds the format too, so regenerating needs no other option. */
+const REGENERATE = `npx create-agentcore-vpc . --answers ${ANSWERS_FILE} --force`;
 
-function header(format: Format): string[] {
-  return [`${GENERATED_MARKER} from ../${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${regenerateCommand(format)}`];
-}
+const HEADER = [`${GENERATED_MARKER} from ../${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${REGENERATE}`];
 
 /** One file per concern, as terraform-aws-modules lays out a module. */
 function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNode[]; outputs: TfNode[] } {
@@ -36,8 +33,8 @@ function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNo
 
 function layerFiles(layer: Layer, nodes: readonly TfNode[], format: Format): ProjectFiles {
   const parts = splitNodes(nodes);
-  const head = header(format);
-  const versions = VERSIONS[layer];
+  const head = HEADER;
+  const versions = versionsOf(nodes);
   if (format === "json") {
     return {
       [`${layer}/versions.tf.json`]: jsonFile(head, {
@@ -56,7 +53,7 @@ function layerFiles(layer: Layer, nodes: readonly TfNode[], format: Format): Pro
   };
 }
 
-function tfvarsExample(layer: Layer, nodes: readonly TfNode[], format: Format): string {
+function tfvarsExample(layer: Layer, nodes: readonly TfNode[]): string {
   const variables = nodes
     .filter((n) => n.kind === "variable")
     .map((n) => ({
@@ -66,17 +63,17 @@ function tfvarsExample(layer: Layer, nodes: readonly TfNode[], format: Format): 
         .map((l) => `# ${l}`)
         .join("\n"),
     }));
-  return renderTemplate("terraform.tfvars.example", { header: header(format), layer, variables });
+  return renderTemplate("terraform.tfvars.example", { header: HEADER, layer, variables });
 }
 
-function readme(plan: Plan, format: Format): string {
+function readme(plan: Plan): string {
   const { answers } = plan;
   // Above this much traffic a month, one endpoint costs less than sending the same bytes through NAT.
   const breakEvenGb = Math.round((price.INTERFACE_ENDPOINT_PER_AZ_MONTH * plan.azCount) / (price.NAT_PER_GB - price.INTERFACE_ENDPOINT_PER_GB));
   return renderTemplate("README.md", {
-    marker: `${GENERATED_MARKER}. Edit ${ANSWERS_FILE} and run \`${regenerateCommand(format)}\` to change it.`,
+    marker: `${GENERATED_MARKER}. Edit ${ANSWERS_FILE} and run \`${REGENERATE}\` to change it.`,
     answers,
-    ext: format === "json" ? ".tf.json" : ".tf",
+    ext: answers.format === "json" ? ".tf.json" : ".tf",
     features: answers.features.map((f) => ({ name: f, meaning: FEATURE_MEANING[f] })),
     endpoints: plan.endpoints,
     interfaceEndpoints: plan.interfaceEndpoints.length,
@@ -89,29 +86,32 @@ function readme(plan: Plan, format: Format): string {
     rds: answers.rds,
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,
+    azCountKnown: plan.azCountKnown,
     cost: plan.cost.map((c) => ({ item: c.item, monthly: price.usd(c.monthlyUsd) })),
     total: price.usd(plan.monthlyUsd),
     endpointMonthly: price.usd(price.INTERFACE_ENDPOINT_PER_AZ_MONTH),
-    natPerGb: price.usd(price.NAT_PER_GB),
-    endpointPerGb: price.usd(price.INTERFACE_ENDPOINT_PER_GB),
+    natPerGb: price.usdRate(price.NAT_PER_GB),
+    endpointPerGb: price.usdRate(price.INTERFACE_ENDPOINT_PER_GB),
+    prices: price.pricesNote(answers.region),
     breakEvenGb,
-    flowLogs: { ingest: price.usd(price.FLOW_LOGS_INGEST_PER_GB), storage: price.usd(price.LOG_STORAGE_PER_GB_MONTH), key: price.usd(price.KMS_KEY_PER_MONTH) },
+    flowLogs: { ingest: price.usdRate(price.FLOW_LOGS_INGEST_PER_GB), storage: price.usdRate(price.LOG_STORAGE_PER_GB_MONTH), key: price.usd(price.KMS_KEY_PER_MONTH) },
     notes: plan.notes,
-    regenerate: regenerateCommand(format),
+    regenerate: REGENERATE,
   });
 }
 
 /** The whole project as { relative path: content }, sorted by path. Nothing here touches disk. */
-export function renderProject(plan: Plan, format: Format): ProjectFiles {
+export function renderProject(plan: Plan): ProjectFiles {
+  const { format } = plan.answers;
   const layers = synthesize(plan, format === "hcl");
   const files: ProjectFiles = {
-    "README.md": readme(plan, format),
+    "README.md": readme(plan),
     [ANSWERS_FILE]: serializeAnswers(plan.answers),
-    ".gitignore": renderTemplate("gitignore", { header: header(format) }),
+    ".gitignore": renderTemplate("gitignore", { header: HEADER }),
     ...layerFiles("network", layers.network, format),
-    "network/terraform.tfvars.example": tfvarsExample("network", layers.network, format),
+    "network/terraform.tfvars.example": tfvarsExample("network", layers.network),
     ...layerFiles("runtime", layers.runtime, format),
-    "runtime/terraform.tfvars.example": tfvarsExample("runtime", layers.runtime, format),
+    "runtime/terraform.tfvars.example": tfvarsExample("runtime", layers.runtime),
   };
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

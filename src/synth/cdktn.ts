@@ -45,6 +45,7 @@ export { IamServiceLinkedRole } from "@cdktn/provider-aws/lib/iam-service-linked
 export { BedrockagentcoreAgentRuntime } from "@cdktn/provider-aws/lib/bedrockagentcore-agent-runtime/index.js";
 export { CloudwatchLogDeliverySource } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-source/index.js";
 export { CloudwatchLogDeliveryDestination } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-destination/index.js";
+export type { CloudwatchLogDeliveryDestinationConfig } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-destination/index.js";
 export { CloudwatchLogDelivery } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery/index.js";
 export { CloudwatchLogResourcePolicy } from "@cdktn/provider-aws/lib/cloudwatch-log-resource-policy/index.js";
 export { XrayTraceSegmentDestination } from "@cdktn/provider-aws/lib/xray-trace-segment-destination/index.js";

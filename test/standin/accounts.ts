@@ -20,7 +20,10 @@ export interface Subnet {
 export interface Route {
   readonly cidr: string;
   readonly natGatewayId?: string;
+  /** "local", an internet gateway (igw-), or a Gateway Load Balancer / firewall endpoint (vpce-), as EC2 reports them. */
   readonly gatewayId?: string;
+  readonly transitGatewayId?: string;
+  readonly networkInterfaceId?: string;
 }
 export interface RouteTable {
   readonly id: string;
@@ -87,6 +90,12 @@ const EXISTING: Readonly<Record<string, Omit<Region, "zones">>> = {
       { id: "subnet-0fedcba987654321f", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az4", cidr: "10.9.32.0/20" },
       { id: "subnet-0bad0bad0bad0bad0", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az3", cidr: "10.9.48.0/20" },
       { id: "subnet-0b1b1b1b1b1b1b1b1", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az4", cidr: "10.9.64.0/20" },
+      // A second subnet in use1-az1, and subnets whose default route is a transit gateway, a firewall endpoint, an appliance, or nothing.
+      { id: "subnet-0c1c1c1c1c1c1c1c1", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az1", cidr: "10.9.80.0/20" },
+      { id: "subnet-0e1e1e1e1e1e1e1e1", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az2", cidr: "10.9.96.0/20" },
+      { id: "subnet-0f1f1f1f1f1f1f1f1", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az4", cidr: "10.9.112.0/20" },
+      { id: "subnet-0a2a2a2a2a2a2a2a2", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az1", cidr: "10.9.128.0/20" },
+      { id: "subnet-0d3d3d3d3d3d3d3d3", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az2", cidr: "10.9.144.0/20" },
     ],
     routeTables: [
       { id: "rtb-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0", main: true, subnetIds: [], routes: [local("10.9.0.0/16")] },
@@ -94,7 +103,7 @@ const EXISTING: Readonly<Record<string, Omit<Region, "zones">>> = {
         id: "rtb-0aaaaaaaaaaaaaaaa",
         vpcId: "vpc-0123456789abcdef0",
         main: false,
-        subnetIds: ["subnet-01234567", "subnet-89abcdef", "subnet-0fedcba987654321f", "subnet-0bad0bad0bad0bad0"],
+        subnetIds: ["subnet-01234567", "subnet-89abcdef", "subnet-0fedcba987654321f", "subnet-0bad0bad0bad0bad0", "subnet-0c1c1c1c1c1c1c1c1"],
         routes: [local("10.9.0.0/16"), { cidr: "0.0.0.0/0", natGatewayId: "nat-0123456789abcdef0" }],
       },
       // A public subnet: its default route goes to an internet gateway, not a NAT gateway.
@@ -105,6 +114,10 @@ const EXISTING: Readonly<Record<string, Omit<Region, "zones">>> = {
         subnetIds: ["subnet-0b1b1b1b1b1b1b1b1"],
         routes: [local("10.9.0.0/16"), { cidr: "0.0.0.0/0", gatewayId: "igw-0123456789abcdef0" }],
       },
+      { id: "rtb-0eeeeeeeeeeeeeeee", vpcId: "vpc-0123456789abcdef0", main: false, subnetIds: ["subnet-0e1e1e1e1e1e1e1e1"], routes: [local("10.9.0.0/16"), { cidr: "0.0.0.0/0", transitGatewayId: "tgw-0123456789abcdef0" }] },
+      { id: "rtb-0fffffffffffffff0", vpcId: "vpc-0123456789abcdef0", main: false, subnetIds: ["subnet-0f1f1f1f1f1f1f1f1"], routes: [local("10.9.0.0/16"), { cidr: "0.0.0.0/0", gatewayId: "vpce-0123456789abcdef0" }] },
+      { id: "rtb-0a2a2a2a2a2a2a2a2", vpcId: "vpc-0123456789abcdef0", main: false, subnetIds: ["subnet-0a2a2a2a2a2a2a2a2"], routes: [local("10.9.0.0/16"), { cidr: "0.0.0.0/0", networkInterfaceId: "eni-0123456789abcdef0" }] },
+      { id: "rtb-0d3d3d3d3d3d3d3d3", vpcId: "vpc-0123456789abcdef0", main: false, subnetIds: ["subnet-0d3d3d3d3d3d3d3d3"], routes: [local("10.9.0.0/16")] },
     ],
   },
 };

@@ -32,6 +32,16 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
     if (e.vpc_endpoint_type === "Interface") expect(e.private_dns_enabled === true, `${e.service_name as string} has private DNS off`);
   }
 
+  // Existing subnets may share an AZ, but an interface endpoint takes one subnet in each of their AZs.
+  if (isExistingVpc(answers.vpc)) {
+    const zoneOf = (id: string): string | undefined => region.subnets.find((s) => s.id === id)?.zoneId;
+    const zones = [...new Set(answers.vpc.subnetIds.map(zoneOf))].sort();
+    for (const e of created(plan, "aws_vpc_endpoint").filter((x) => x.vpc_endpoint_type === "Interface")) {
+      const endpointZones = (e.subnet_ids as string[]).map(zoneOf);
+      expect(JSON.stringify([...endpointZones].sort()) === JSON.stringify(zones), `${e.service_name as string} in subnets of ${endpointZones.join(", ")}, expected one in each of ${zones.join(", ")}`);
+    }
+  }
+
   // Subnets: in supported AZ IDs, distinct, the lowest the account has.
   if (newVpc) {
     const azIds = created(plan, "aws_subnet", "private").map((s) => s.availability_zone_id as string);

@@ -177,6 +177,8 @@ function ec2(action: string, params: Params, account: Account, regionName: strin
             destinationCidrBlock: r.cidr,
             gatewayId: r.gatewayId,
             natGatewayId: r.natGatewayId,
+            transitGatewayId: r.transitGatewayId,
+            networkInterfaceId: r.networkInterfaceId,
             state: "active",
             origin: r.gatewayId === "local" ? "CreateRouteTable" : "CreateRoute",
           })),
@@ -187,6 +189,34 @@ function ec2(action: string, params: Params, account: Account, regionName: strin
           propagatingVgwSet: [],
           tagSet: tags(),
         })),
+      });
+    }
+    case "DescribeNetworkInterfaces": {
+      // The appliances' interfaces that routes point at (the provider reads them for such a route).
+      const enis = region.routeTables.flatMap((t) => t.routes.filter((r) => r.networkInterfaceId).map((r) => ({ id: r.networkInterfaceId!, table: t })));
+      const found = select(action, enis, params, "NetworkInterfaceId", (e) => e.id, { "network-interface-id": (e) => [e.id] }, "InvalidNetworkInterfaceID.NotFound");
+      return ec2Response(action, {
+        networkInterfaceSet: found.map(({ id, table }) => {
+          const subnet = region.subnets.find((x) => x.vpcId === table.vpcId)!;
+          return {
+            networkInterfaceId: id,
+            subnetId: subnet.id,
+            vpcId: table.vpcId,
+            availabilityZone: zoneOf(region, subnet.zoneId).name,
+            description: "egress appliance",
+            ownerId: account.id,
+            requesterManaged: false,
+            status: "in-use",
+            macAddress: "02:00:00:00:00:01",
+            privateIpAddress: "10.9.0.10",
+            sourceDestCheck: false,
+            interfaceType: "interface",
+            groupSet: [],
+            privateIpAddressesSet: [{ privateIpAddress: "10.9.0.10", primary: true }],
+            ipv6AddressesSet: [],
+            tagSet: tags(),
+          };
+        }),
       });
     }
     default:

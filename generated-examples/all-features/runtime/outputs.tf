@@ -16,7 +16,17 @@ output "execution_role_arn" {
   value       = aws_iam_role.execution.arn
 }
 
+output "container_log_group_name" {
+  description = "CloudWatch log group AgentCore creates for the container's stdout/stderr and OTEL logs (DEFAULT endpoint)."
+  value       = "/aws/bedrock-agentcore/runtimes/${aws_bedrockagentcore_agent_runtime.this.agent_runtime_id}-DEFAULT"
+}
+
 output "log_group_name" {
-  description = "CloudWatch log group of the runtime's application logs."
+  description = "CloudWatch log group of the vended APPLICATION_LOGS (per-invocation records)."
   value       = aws_cloudwatch_log_group.runtime.name
+}
+
+output "usage_log_group_name" {
+  description = "CloudWatch log group of the USAGE_LOGS, when enable_usage_logs is true."
+  value       = var.enable_usage_logs ? aws_cloudwatch_log_group.usage[0].name : null
 }

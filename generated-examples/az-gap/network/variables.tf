@@ -54,7 +54,7 @@ variable "az_count" {
 
 variable "enable_flow_logs" {
   type        = bool
-  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.5/GB ingested, $0.03/GB-month stored, $1/month for the key)."
+  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.50/GB ingested, $0.03/GB-month stored, $1.00/month for the key)."
   default     = false
 }
 

@@ -241,6 +241,39 @@ resource "aws_cloudwatch_log_delivery" "traces" {
   delivery_source_name     = aws_cloudwatch_log_delivery_source.traces.name
 }
 
+resource "aws_cloudwatch_log_group" "usage" {
+  count = var.enable_usage_logs ? 1 : 0
+
+  kms_key_id        = var.log_kms_key_arn == "" ? null : var.log_kms_key_arn
+  name              = "/aws/vendedlogs/bedrock-agentcore/runtime/${var.name}/usage"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_cloudwatch_log_delivery_source" "usage" {
+  count = var.enable_usage_logs ? 1 : 0
+
+  log_type     = "USAGE_LOGS"
+  name         = "${var.name}-usage"
+  resource_arn = aws_bedrockagentcore_agent_runtime.this.agent_runtime_arn
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "usage" {
+  count = var.enable_usage_logs ? 1 : 0
+
+  name = "${var.name}-usage"
+
+  delivery_destination_configuration {
+    destination_resource_arn = aws_cloudwatch_log_group.usage[0].arn
+  }
+}
+
+resource "aws_cloudwatch_log_delivery" "usage" {
+  count = var.enable_usage_logs ? 1 : 0
+
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.usage[0].arn
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.usage[0].name
+}
+
 data "aws_iam_policy_document" "transaction_search" {
   statement {
     sid     = "TransactionSearchXRayAccess"

@@ -172,7 +172,7 @@ data "aws_iam_policy_document" "execution" {
     ]
     resources = [
       "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:browser/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:browser/*",
+      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:browser-custom/*",
     ]
   }
 }

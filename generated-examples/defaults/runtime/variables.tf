@@ -37,18 +37,24 @@ variable "create_service_linked_role" {
 
 variable "log_retention_days" {
   type        = number
-  description = "Retention of the runtime's application log group, in days."
+  description = "Retention of the runtime's vended log groups (application and usage logs), in days."
   default     = 30
+}
+
+variable "log_kms_key_arn" {
+  type        = string
+  description = "ARN of a KMS key to encrypt the vended log groups with (its key policy must allow CloudWatch Logs); empty keeps CloudWatch's own encryption."
+  default     = ""
+}
+
+variable "enable_usage_logs" {
+  type        = bool
+  description = "Also deliver USAGE_LOGS (per-session vCPU and memory use, for cost attribution) to a log group of their own; ingestion is charged per GB."
+  default     = false
 }
 
 variable "enable_transaction_search" {
   type        = bool
   description = "Turn on X-Ray Transaction Search (traces in CloudWatch). It is one setting per account and region: enable it from one project only."
   default     = false
-}
-
-variable "log_kms_key_arn" {
-  type        = string
-  description = "ARN of a KMS key to encrypt the application log group with (its key policy must allow CloudWatch Logs); empty keeps CloudWatch's own encryption."
-  default     = ""
 }

@@ -43,7 +43,7 @@ variable "vpc_id" {
 
 variable "subnet_ids" {
   type        = list(string)
-  description = "Existing private subnets for the runtime ENIs and interface endpoints, each in a different supported AZ ID."
+  description = "Existing private subnets for the runtime ENIs, in at least two supported AZ IDs; interface endpoints use the first one of each AZ."
   default     = ["subnet-01234567", "subnet-89abcdef", "subnet-0fedcba987654321f"]
 
   validation {
@@ -54,7 +54,7 @@ variable "subnet_ids" {
 
 variable "enable_flow_logs" {
   type        = bool
-  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.5/GB ingested, $0.03/GB-month stored, $1/month for the key)."
+  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.50/GB ingested, $0.03/GB-month stored, $1.00/month for the key)."
   default     = false
 }
 

@@ -145,7 +145,7 @@ data "aws_iam_policy_document" "execution" {
     ]
     resources = [
       "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:code-interpreter/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:code-interpreter/*",
+      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:code-interpreter-custom/*",
     ]
   }
 }

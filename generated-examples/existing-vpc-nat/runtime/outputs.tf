@@ -15,3 +15,8 @@ output "execution_role_arn" {
   description = "ARN of the runtime's execution role."
   value       = aws_iam_role.execution.arn
 }
+
+output "container_log_group_name" {
+  description = "CloudWatch log group AgentCore creates for the container's stdout/stderr and OTEL logs (DEFAULT endpoint)."
+  value       = "/aws/bedrock-agentcore/runtimes/${aws_bedrockagentcore_agent_runtime.this.agent_runtime_id}-DEFAULT"
+}

@@ -40,6 +40,12 @@ data "aws_subnet" "private" {
   }
 }
 
+locals {
+  subnet_az_ids           = distinct([for id in var.subnet_ids : data.aws_subnet.private[id].availability_zone_id])
+  endpoint_subnet_ids     = [for az in local.subnet_az_ids : [for id in var.subnet_ids : id if data.aws_subnet.private[id].availability_zone_id == az][0]]
+  private_route_table_ids = distinct([for id in var.subnet_ids : try(data.aws_route_tables.subnet[id].ids[0], one(data.aws_route_tables.main.ids))])
+}
+
 data "aws_route_tables" "subnet" {
   for_each = toset(var.subnet_ids)
 
@@ -60,10 +66,6 @@ data "aws_route_tables" "main" {
   }
 }
 
-locals {
-  private_route_table_ids = distinct([for id in var.subnet_ids : try(data.aws_route_tables.subnet[id].ids[0], one(data.aws_route_tables.main.ids))])
-}
-
 resource "aws_security_group" "runtime" {
   description = "AgentCore runtime ENIs: no ingress, egress only where the agent needs it"
   name        = "${var.name}-runtime"
@@ -71,6 +73,13 @@ resource "aws_security_group" "runtime" {
   tags = {
     Name                 = "${var.name}-runtime"
     "agentcore-vpc:role" = "runtime"
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(local.subnet_az_ids) >= 2
+      error_message = "The subnets in subnet_ids are all in ${join(", ", local.subnet_az_ids)}: AgentCore needs the runtime's subnets in at least two supported AZs. Add a subnet in another of ${join(", ", var.supported_az_ids)}."
+    }
   }
 }
 
@@ -127,18 +136,11 @@ resource "aws_vpc_endpoint" "interface" {
   private_dns_enabled = true
   security_group_ids  = [aws_security_group.endpoints.id]
   service_name        = "com.amazonaws.${var.region}.${each.key}"
-  subnet_ids          = var.subnet_ids
+  subnet_ids          = local.endpoint_subnet_ids
   vpc_endpoint_type   = "Interface"
   vpc_id              = data.aws_vpc.this.id
   tags = {
     Name = "${var.name}-${each.key}"
-  }
-
-  lifecycle {
-    precondition {
-      condition     = length(distinct([for s in data.aws_subnet.private : s.availability_zone_id])) == length(var.subnet_ids)
-      error_message = "Each subnet in subnet_ids must be in a different AZ: an interface endpoint takes one subnet per AZ."
-    }
   }
 }
 

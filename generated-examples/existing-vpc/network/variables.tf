@@ -52,7 +52,7 @@ variable "vpc_id" {
 
 variable "subnet_ids" {
   type        = list(string)
-  description = "Existing private subnets for the runtime ENIs and interface endpoints, each in a different supported AZ ID."
+  description = "Existing private subnets for the runtime ENIs, in at least two supported AZ IDs; interface endpoints use the first one of each AZ."
   default     = ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]
 
   validation {
@@ -63,7 +63,7 @@ variable "subnet_ids" {
 
 variable "enable_flow_logs" {
   type        = bool
-  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.5/GB ingested, $0.03/GB-month stored, $1/month for the key)."
+  description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.50/GB ingested, $0.03/GB-month stored, $1.00/month for the key)."
   default     = false
 }
 

@@ -1,0 +1,122 @@
+import type { Feature } from "../catalog/features.js";
+import type * as cdk from "./cdktn.js";
+
+type Statement = cdk.DataAwsIamPolicyDocumentStatement;
+
+export const AGENTCORE = "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}";
+const AWS_OWNED_AGENTCORE = "arn:${local.partition}:bedrock-agentcore:${var.region}:aws";
+export const LOGS = "arn:${local.partition}:logs:${var.region}:${local.account_id}:log-group";
+const SECRETS = "arn:${local.partition}:secretsmanager:${var.region}:${local.account_id}:secret";
+const WORKLOAD_IDENTITIES = [`${AGENTCORE}:workload-identity-directory/default`, `${AGENTCORE}:workload-identity-directory/default/workload-identity/\${var.name}-*`];
+
+/** Execution-role permissions every runtime needs (agentcore-facts §6). */
+const BASE_STATEMENTS: readonly Statement[] = [
+  {
+    sid: "PullImage",
+    actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+    resources: ["arn:${local.partition}:ecr:${local.image.region}:${local.image.account}:repository/${local.image.repository}"],
+  },
+  // ECR issues authorization tokens account-wide; the action has no resource-level scope.
+  { sid: "EcrAuthorizationToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
+  {
+    sid: "RuntimeLogGroups",
+    actions: ["logs:CreateLogGroup", "logs:DescribeLogStreams"],
+    resources: [`${LOGS}:/aws/bedrock-agentcore/runtimes/*`],
+  },
+  { sid: "DescribeLogGroups", actions: ["logs:DescribeLogGroups"], resources: [`${LOGS}:*`] },
+  {
+    sid: "RuntimeLogStreams",
+    actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+    resources: [`${LOGS}:/aws/bedrock-agentcore/runtimes/*:log-stream:*`],
+  },
+  // X-Ray has no resource-level permissions for these actions.
+  {
+    sid: "Traces",
+    actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
+    resources: ["*"],
+  },
+  {
+    sid: "Metrics",
+    actions: ["cloudwatch:PutMetricData"],
+    resources: ["*"],
+    condition: [{ test: "StringEquals", variable: "cloudwatch:namespace", values: ["bedrock-agentcore"] }],
+  },
+  {
+    sid: "WorkloadAccessTokens",
+    actions: ["bedrock-agentcore:GetWorkloadAccessToken", "bedrock-agentcore:GetWorkloadAccessTokenForJWT", "bedrock-agentcore:GetWorkloadAccessTokenForUserId"],
+    resources: WORKLOAD_IDENTITIES,
+  },
+];
+
+/** Permissions granted only when the feature is chosen. */
+const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
+  models: [
+    {
+      sid: "InvokeModels",
+      actions: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+      resources: ["arn:${local.partition}:bedrock:*::foundation-model/*", "arn:${local.partition}:bedrock:${var.region}:${local.account_id}:inference-profile/*"],
+    },
+  ],
+  memory: [
+    {
+      sid: "Memory",
+      actions: [
+        "bedrock-agentcore:CreateEvent",
+        "bedrock-agentcore:GetEvent",
+        "bedrock-agentcore:ListEvents",
+        "bedrock-agentcore:DeleteEvent",
+        "bedrock-agentcore:ListSessions",
+        "bedrock-agentcore:RetrieveMemoryRecords",
+        "bedrock-agentcore:ListMemoryRecords",
+        "bedrock-agentcore:GetMemoryRecord",
+      ],
+      resources: [`${AGENTCORE}:memory/*`],
+    },
+  ],
+  identity: [
+    {
+      sid: "OutboundCredentials",
+      actions: ["bedrock-agentcore:GetResourceOauth2Token", "bedrock-agentcore:GetResourceApiKey"],
+      resources: [`${AGENTCORE}:token-vault/default`, `${AGENTCORE}:token-vault/default/*`, ...WORKLOAD_IDENTITIES],
+    },
+    { sid: "TokenVaultSecrets", actions: ["secretsmanager:GetSecretValue"], resources: [`${SECRETS}:bedrock-agentcore-identity!default/*`] },
+  ],
+  gateway: [{ sid: "InvokeGateway", actions: ["bedrock-agentcore:InvokeGateway"], resources: [`${AGENTCORE}:gateway/*`] }],
+  browser: [
+    {
+      sid: "Browser",
+      actions: [
+        "bedrock-agentcore:StartBrowserSession",
+        "bedrock-agentcore:StopBrowserSession",
+        "bedrock-agentcore:GetBrowserSession",
+        "bedrock-agentcore:ListBrowserSessions",
+        "bedrock-agentcore:UpdateBrowserStream",
+        "bedrock-agentcore:ConnectBrowserAutomationStream",
+        "bedrock-agentcore:ConnectBrowserLiveViewStream",
+      ],
+      // The AWS-managed browser, and custom ones (their ARNs are browser-custom/<id>).
+      resources: [`${AWS_OWNED_AGENTCORE}:browser/*`, `${AGENTCORE}:browser-custom/*`],
+    },
+  ],
+  codeInterpreter: [
+    {
+      sid: "CodeInterpreter",
+      actions: [
+        "bedrock-agentcore:StartCodeInterpreterSession",
+        "bedrock-agentcore:StopCodeInterpreterSession",
+        "bedrock-agentcore:GetCodeInterpreterSession",
+        "bedrock-agentcore:ListCodeInterpreterSessions",
+        "bedrock-agentcore:InvokeCodeInterpreter",
+      ],
+      // The AWS-managed code interpreter, and custom ones (code-interpreter-custom/<id>).
+      resources: [`${AWS_OWNED_AGENTCORE}:code-interpreter/*`, `${AGENTCORE}:code-interpreter-custom/*`],
+    },
+  ],
+  // RDS-managed master user secrets are named rds!db-... or rds!cluster-...
+  rds: [{ sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [`${SECRETS}:rds!*`] }],
+};
+
+export function executionStatements(features: readonly Feature[]): Statement[] {
+  return [...BASE_STATEMENTS, ...features.flatMap((f) => FEATURE_STATEMENTS[f] ?? [])];
+}
+
