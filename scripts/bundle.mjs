@@ -1,5 +1,7 @@
-// Builds the published executable: one ESM file holding the CLI, the synthesis classes it
-// uses, the precompiled templates and the prompts, plus the notices of what it bundles.
+// Builds the published executable: an ESM file holding the CLI and the prompts, and beside it
+// the synthesis chunk (the CDK Terrain classes it uses and the precompiled templates) with its
+// V8 code cache, plus the notices of what they bundle.
+import { spawnSync } from "node:child_process";
 import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +10,7 @@ import Handlebars from "handlebars";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outfile = join(root, "bundle", "create-agentcore-vpc.mjs");
+const chunkfile = join(root, "bundle", "synth.cjs");
 const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
 
 /** Replaces the modules that read files at run time with what those files hold. */
@@ -37,17 +40,33 @@ export function renderTemplate(name, context) { return templates[name](context);
   },
 };
 
+const common = { bundle: true, platform: "node", target: "node20", minify: true, metafile: true, legalComments: "none" };
+
+// Synthesis, loaded only by runs that generate, through src/render/chunk.ts and its code cache.
+const chunk = await build({ ...common, entryPoints: [join(root, "src", "render", "project.ts")], outfile: chunkfile, format: "cjs", plugins: [inlineAssets] });
+
+/** main.ts's import of the renderer becomes a load of the chunk beside the bundle. */
+const synthChunk = {
+  name: "synth-chunk",
+  setup(b) {
+    b.onResolve({ filter: /[\\/]render[\\/]project\.js$/ }, (args) => (args.importer.endsWith(join("src", "cli", "main.ts")) ? { path: "synth-chunk", namespace: "synth-chunk" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "synth-chunk" }, () => ({
+      contents: `import { fileURLToPath } from "node:url";
+import { loadChunk } from "./src/render/chunk.ts";
+const here = fileURLToPath(new URL(".", import.meta.url));
+export const { renderProject } = loadChunk(here + "synth.cjs", here + "synth.cache").exports;`,
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
+
 const result = await build({
+  ...common,
   entryPoints: [join(root, "src", "bin.ts")],
   outfile,
-  bundle: true,
-  platform: "node",
   format: "esm",
-  target: "node20",
-  minify: true,
-  metafile: true,
-  legalComments: "none",
-  plugins: [inlineAssets],
+  plugins: [inlineAssets, synthChunk],
   // Bundled CommonJS code calls require() for Node built-ins.
   // src/bin.ts carries the #! line, which esbuild keeps first.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
@@ -57,7 +76,7 @@ await chmod(outfile, 0o755);
 /** Each bundled package once, with its licence text. */
 async function notices() {
   const dirs = new Set();
-  for (const input of Object.keys(result.metafile.inputs)) {
+  for (const input of [...Object.keys(result.metafile.inputs), ...Object.keys(chunk.metafile.inputs)]) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) dirs.add(match[1]);
   }
@@ -70,7 +89,7 @@ async function notices() {
   }
   return `# Third-party notices
 
-\`create-agentcore-vpc.mjs\` bundles the packages below, minified. Files under the Mozilla Public
+\`create-agentcore-vpc.mjs\` and \`synth.cjs\` bundle the packages below, minified. Files under the Mozilla Public
 License 2.0 are included unmodified apart from bundling; their source code form is the npm
 package of the name and version given.
 
@@ -79,3 +98,7 @@ ${sections.join("\n\n")}
 }
 await mkdir(dirname(outfile), { recursive: true });
 await writeFile(join(root, "bundle", "THIRD-PARTY-NOTICES.md"), await notices());
+
+// The code cache is made by this Node.js, after a representative run: see scripts/code-cache.mjs.
+const cache = spawnSync(process.execPath, [join(root, "scripts", "code-cache.mjs")], { stdio: "inherit" });
+if (cache.status !== 0) throw new Error("scripts/code-cache.mjs failed");

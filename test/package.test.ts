@@ -1,5 +1,6 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { loadChunk } from "../src/render/chunk.js";
 import { packAndInstall, type Installed } from "../scripts/pack.js";
 import { SCENARIOS } from "../scripts/scenarios.js";
 import { exec, readTree, renderAnswers, tempDir, writeJson } from "./helpers.js";
@@ -15,7 +16,7 @@ describe("the published package", () => {
   afterAll(() => (pkg ? rm(pkg.dir, { recursive: true, force: true }) : undefined));
 
   test("holds one executable, its notices, the README and the licence, and installs nothing else", async () => {
-    expect(pkg.packedFiles).toEqual(["LICENSE", "README.md", "bundle/THIRD-PARTY-NOTICES.md", "bundle/create-agentcore-vpc.mjs", "package.json"]);
+    expect(pkg.packedFiles).toEqual(["LICENSE", "README.md", "bundle/THIRD-PARTY-NOTICES.md", "bundle/create-agentcore-vpc.mjs", "bundle/synth.cache", "bundle/synth.cjs", "package.json"]);
     expect(pkg.installedPackages).toEqual(["create-agentcore-vpc"]);
     const manifest = JSON.parse(await readFile(join(pkg.project, "node_modules", "create-agentcore-vpc", "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
@@ -26,6 +27,11 @@ describe("the published package", () => {
     for (const bundled of ["cdktn@0.24.0 (MPL-2.0)", "@cdktn/provider-aws@25.7.0 (MPL-2.0)", "constructs@10.7.0 (Apache-2.0)", "handlebars@4.7.10 (MIT)", "@inquirer/core"]) {
       expect(notices).toContain(bundled);
     }
+  });
+
+  test("the synthesis chunk's code cache was made for this Node.js and matches the chunk", () => {
+    const bundle = join(pkg.project, "node_modules", "create-agentcore-vpc", "bundle");
+    expect(loadChunk(join(bundle, "synth.cjs"), join(bundle, "synth.cache")).cache).toBe("used");
   });
 
   test("the installed command runs from the empty directory through npm's bin link", async () => {

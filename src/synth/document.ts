@@ -25,12 +25,33 @@ const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, 
 
 const resolver = new cdk.DefaultTokenResolver(new cdk.StringConcat());
 
-function resolve(stack: cdk.TerraformStack, value: unknown): unknown {
-  return cdk.Tokenization.resolve(value, { scope: stack, resolver, preparing: false });
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** cdktn's encoded tokens: "${TfToken[...]}" in strings, lists ("#{") and map keys ("&{"). */
+const TOKEN_MARKER = "TfToken[";
+
+/** Whether a value holds anything cdktn must resolve: an encoded token, or an object that is not plain data. */
+function hasTokens(value: unknown): boolean {
+  if (typeof value === "string") return value.includes(TOKEN_MARKER) || value === cdk.Token.STRING_MAP_TOKEN_VALUE || value === cdk.Token.ANY_MAP_TOKEN_VALUE;
+  if (typeof value === "number") return cdk.Token.isUnresolved(value);
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasTokens);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return true;
+  return Object.entries(value).some(([key, v]) => key.includes(TOKEN_MARKER) || hasTokens(v));
+}
+
+/**
+ * Resolves the tokens of a fragment. cdktn's resolver visits every value, and in a one-shot
+ * process that costs more than all the rest of synthesis; only values that hold tokens go to it.
+ */
+function resolve(stack: cdk.TerraformStack, value: unknown): unknown {
+  if (!hasTokens(value)) return value;
+  const plainKeys = isObject(value) && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).every((key) => !key.includes(TOKEN_MARKER));
+  if (!plainKeys) return cdk.Tokenization.resolve(value, { scope: stack, resolver, preparing: false });
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, resolve(stack, v)]));
 }
 
 /** Drops cdktn's "//" metadata and undefined values. */
@@ -92,7 +113,7 @@ function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string,
 
 /**
  * The stack's blocks in the order they were declared. Block shapes come from cdktn's HCL
- * metadata, which only native syntax needs; it is skipped (and costly) otherwise.
+ * metadata, which only native syntax needs; it is skipped otherwise, and never resolved.
  */
 export function nodesOf(stack: cdk.TerraformStack, withShapes: boolean): TfNode[] {
   return stack.node.children
@@ -100,7 +121,8 @@ export function nodesOf(stack: cdk.TerraformStack, withShapes: boolean): TfNode[
     .flatMap((element) =>
       nodesOfFragment(
         resolve(stack, element.toTerraform()) as Record<string, unknown>,
-        withShapes ? (resolve(stack, element.toHclTerraform()) as Record<string, unknown>) : {},
+        // The { value, isBlock } wrappers exist before resolution, and only they are read.
+        withShapes ? (element.toHclTerraform() as Record<string, unknown>) : {},
       ),
     );
 }

@@ -1,4 +1,5 @@
-import { readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 /**
@@ -36,12 +37,14 @@ export function isBookkeeping(name: string): boolean {
   return name === JOURNAL || name === JOURNAL_NEXT || (name.startsWith(".") && name.endsWith(TEMP_SUFFIX));
 }
 
-export async function readJournal(dir: string): Promise<Journal | undefined> {
-  const text = await readFile(join(dir, JOURNAL), "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+export function readJournalSync(dir: string): Journal | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, JOURNAL), "utf8")) as Journal;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
-  });
-  return text === undefined ? undefined : (JSON.parse(text) as Journal);
+  }
 }
 
 /** Replaced by rename, so a reader sees the previous journal or this one, never half of one. */
@@ -95,7 +98,7 @@ export async function rollForward(dir: string, journal: Journal, afterStep?: (st
 
 /** Completes or undoes what an interrupted run left, and says which; undefined when there was nothing. */
 export async function recover(dir: string): Promise<Recovery | undefined> {
-  const journal = await readJournal(dir);
+  const journal = readJournalSync(dir);
   if (journal === undefined) {
     await rm(join(dir, JOURNAL_NEXT), { force: true }).catch(ignore);
     return undefined;

@@ -1,8 +1,7 @@
-import { lstat, open, readdir, readFile } from "node:fs/promises";
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from "node:fs";
 import { join } from "node:path";
-import type { Stats } from "node:fs";
 import { foldersOf, type Entry, type TargetSnapshot } from "./changes.js";
-import { isBookkeeping, readJournal, tempOf, type Journal } from "./journal.js";
+import { isBookkeeping, readJournalSync, tempOf, type Journal } from "./journal.js";
 
 export interface Markers {
   /** Text in the first lines of every generated file. */
@@ -15,34 +14,31 @@ const HEAD_BYTES = 512;
 /** Files at the project's paths are read whole to tell "unchanged" from "replace"; ours are far smaller. */
 const MAX_COMPARED_BYTES = 1 << 20;
 
-async function head(path: string): Promise<string> {
-  const handle = await open(path, "r");
+function head(path: string): string {
+  const fd = openSync(path, "r");
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8");
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).toString("utf8");
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function fileEntry(path: string, info: Stats, rel: string, compare: boolean, markers: Markers): Promise<Entry> {
+function fileEntry(path: string, info: Stats, rel: string, compare: boolean, markers: Markers): Entry {
   const isAnswers = rel === markers.answersFile;
   if (compare && info.size <= MAX_COMPARED_BYTES) {
-    const content = await readFile(path, "utf8");
+    const content = readFileSync(path, "utf8");
     return { kind: "file", generated: isAnswers || content.slice(0, HEAD_BYTES).includes(markers.marker), mode: info.mode, content };
   }
-  return { kind: "file", generated: isAnswers || (await head(path)).includes(markers.marker), mode: info.mode };
+  return { kind: "file", generated: isAnswers || head(path).includes(markers.marker), mode: info.mode };
 }
 
 function otherEntry(info: Stats): Entry {
   return { kind: info.isSymbolicLink() ? "symlink" : info.isDirectory() ? "directory" : "other" };
 }
 
-async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
-  return lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  });
+function lstatOrUndefined(path: string): Stats | undefined {
+  return lstatSync(path, { throwIfNoEntry: false });
 }
 
 export interface TargetView {
@@ -53,10 +49,11 @@ export interface TargetView {
 
 /**
  * Reads what a write of `paths` into `dir` touches: the target, each folder the project
- * writes and everything directly in those folders. Nothing outside them is read.
+ * writes and everything directly in those folders. Nothing outside them is read. (A few small
+ * reads: synchronous calls cost less than a trip through the thread pool each.)
  */
-export async function readTarget(dir: string, paths: readonly string[], markers: Markers): Promise<TargetView> {
-  const rootInfo = await lstatOrUndefined(dir);
+export function readTarget(dir: string, paths: readonly string[], markers: Markers): TargetView {
+  const rootInfo = lstatOrUndefined(dir);
   if (rootInfo === undefined) return { snapshot: { root: "absent", empty: true, entries: new Map() } };
   if (!rootInfo.isDirectory()) return { snapshot: { root: rootInfo.isSymbolicLink() ? "symlink" : "other", empty: false, entries: new Map() } };
   const wanted = new Set(paths);
@@ -64,21 +61,21 @@ export async function readTarget(dir: string, paths: readonly string[], markers:
   let empty = true;
   for (const folder of foldersOf(paths)) {
     if (folder !== "" && entries.get(folder)?.kind !== "directory") continue;
-    for (const name of await readdir(join(dir, folder))) {
+    for (const name of readdirSync(join(dir, folder))) {
       if (isBookkeeping(name)) continue;
       if (folder === "") empty = false;
       const rel = folder === "" ? name : `${folder}/${name}`;
-      const info = await lstat(join(dir, rel));
-      entries.set(rel, info.isFile() ? await fileEntry(join(dir, rel), info, rel, wanted.has(rel), markers) : otherEntry(info));
+      const info = lstatSync(join(dir, rel));
+      entries.set(rel, info.isFile() ? fileEntry(join(dir, rel), info, rel, wanted.has(rel), markers) : otherEntry(info));
     }
   }
-  const journal = await readJournal(dir);
+  const journal = readJournalSync(dir);
   if (journal?.state === "commit") {
     // Recovery will finish these renames and removals: show the tree as it will be.
     for (const path of journal.writes) {
       const temp = join(dir, tempOf(path));
-      const info = await lstatOrUndefined(temp);
-      if (info?.isFile()) entries.set(path, await fileEntry(temp, info, path, true, markers));
+      const info = lstatOrUndefined(temp);
+      if (info?.isFile()) entries.set(path, fileEntry(temp, info, path, true, markers));
     }
     for (const path of journal.removes) entries.delete(path);
     empty = [...entries.keys()].every((p) => p.includes("/"));

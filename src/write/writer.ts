@@ -57,9 +57,12 @@ export interface Preview {
 }
 
 async function decide(dir: string, files: ProjectFiles, options: WriteOptions): Promise<{ changes: readonly Change[]; snapshot: TargetSnapshot; interrupted?: Journal["state"] }> {
-  const view = await readTarget(dir, Object.keys(files), options).catch((error: unknown) => {
+  let view;
+  try {
+    view = readTarget(dir, Object.keys(files), options);
+  } catch (error) {
     throw asWriteError(error, dir, true);
-  });
+  }
   const decision = decideChanges(files, view.snapshot, options.shown, options.force);
   if (!decision.ok) throw new RefusedError(decision.refusal);
   return { changes: decision.changes, snapshot: view.snapshot, ...(view.interrupted ? { interrupted: view.interrupted } : {}) };
