@@ -77,6 +77,10 @@ describe("features and regions", () => {
     expect(problems({ region, features: ["models", "gateway", "identity", "observability"] })).toEqual([]);
   });
 
+  test("the problem names the feature's place in the list as given, not in canonical order", () => {
+    expect(problems({ region: "eu-south-1", features: ["memory", "models"] })[0]).toMatch(/^features\[0\]: got "memory"/);
+  });
+
   test.each(["us-west-1", "ap-south-2"])("%s stays refused: the devguide's AZ table does not list it", (region) => {
     expect(problems({ region }).join("\n")).toContain(`region: got "${region}". AgentCore VPC mode is only supported where AWS publishes supported AZ IDs`);
   });

@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "@cdktn/hcl2json";
+import { GENERATED_PATHS } from "../src/render/format.js";
 import { SCENARIOS } from "../scripts/scenarios.js";
 import { EXAMPLES, readTree, renderAnswers } from "./helpers.js";
 
@@ -52,6 +53,14 @@ describe("generated examples", () => {
     const json = renderAnswers({ ...scenario.answers, format: "json" });
     for (const layer of ["network", "runtime"]) {
       expect(await layerAsJson(hcl, layer)).toEqual(await layerAsJson(json, layer));
+    }
+  });
+
+  test("every path a scenario renders, in either format, is one the writer knows as generated", () => {
+    for (const scenario of SCENARIOS) {
+      for (const format of ["hcl", "json"]) {
+        for (const path of Object.keys(renderAnswers({ ...scenario.answers, format }))) expect([path, GENERATED_PATHS.has(path)]).toEqual([path, true]);
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { ANSWERS_FILE, GENERATED_MARKER } from "../src/render/format.js";
+import { OWNERSHIP } from "../src/render/format.js";
 import { isBookkeeping } from "../src/write/journal.js";
 import { writeProject } from "../src/write/writer.js";
 import { readTree, renderAnswers, ROOT, tempDir, writeJson } from "./helpers.js";
@@ -9,7 +9,7 @@ import { readTree, renderAnswers, ROOT, tempDir, writeJson } from "./helpers.js"
 /** Real interruptions of real processes: SIGKILL and SIGINT at any moment, a full disk, a read-only one, no permission. */
 const BIN = join(ROOT, "bundle", "create-agentcore-vpc.mjs");
 const DIE_AT = join(ROOT, "test", "fixtures", "write-and-die.mjs");
-const OPTIONS = { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE, shown: "p", force: true };
+const OPTIONS = { ...OWNERSHIP, shown: "p", force: true };
 
 interface Exit {
   readonly code: number | null;
@@ -67,7 +67,7 @@ describe("a write killed at every step is finished or rolled back by the next ru
       expectEachFileOldOrNew(tree, old, next);
       expect(tree).toHaveProperty([".agentcore-vpc-write.json"]);
       const result = await writeProject(target, next, OPTIONS);
-      seen[result.recovered!] += 1;
+      seen[result.recovered!.outcome] += 1;
       expect(await readTree(target)).toEqual({ ...next, "mine.txt": "kept\n" });
     }
     // Staging (journal, a folder, each file) and committing (each rename, each removal) were both hit.
@@ -169,5 +169,24 @@ describe("a target that cannot be written: one line naming the path and the reas
     expect([exit.code, exit.stdout]).toEqual([2, ""]);
     expect(exit.stderr).toBe('create-agentcore-vpc: cannot write "locked/p": permission denied (EACCES); nothing was written.\n');
     expect(await readTree(locked)).toEqual({});
+  });
+});
+
+describe("what an interrupted run created for the target", () => {
+  test("is removed exactly, level by level, even when the next run names the target another way", async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, "mine"), { mode: 0o700 });
+    await chmod(join(dir, "mine"), 0o700);
+    await symlink(join(dir, "mine"), join(dir, "alias"));
+    const filesPath = await writeJson(join(dir, "files.json"), renderAnswers({}));
+    // Killed right after the lock: mine/a/p were created (two levels), nothing staged.
+    expect((await run(process.execPath, [DIE_AT, join(dir, "mine", "a", "p"), filesPath, "1"], dir)).signal).toBe("SIGKILL");
+    const dry = await run(process.execPath, [BIN, "alias/a/p", "--yes", "--dry-run"], dir);
+    expect([dry.code, dry.stdout]).toEqual([0, expect.stringContaining("  create     README.md")]);
+    // Recovered through the symbolic link; the write then goes elsewhere, so only the rollback acts here.
+    const result = await writeProject(join(dir, "alias", "a", "p"), {}, OPTIONS);
+    expect(result.recovered).toEqual({ outcome: "rolled back", skipped: [] });
+    expect(await readdir(join(dir, "mine"))).toEqual([]);
+    expect((await lstat(join(dir, "mine"))).mode & 0o777).toBe(0o700);
   });
 });

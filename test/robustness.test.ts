@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { Answers } from "../src/answers/model.js";
 import { resolveAnswers } from "../src/answers/validate.js";
 import { planFor } from "../src/plan/plan.js";
-import { ANSWERS_FILE, GENERATED_MARKER } from "../src/render/format.js";
+import { ANSWERS_FILE, OWNERSHIP } from "../src/render/format.js";
 import { renderProject } from "../src/render/project.js";
 import { writeProject } from "../src/write/writer.js";
 import { exec, readTree, ROOT, runCli, tempDir, terraformEnv, writeJson } from "./helpers.js";
@@ -145,7 +145,7 @@ describe("hostile strings stay literal", () => {
   test.each(["hcl", "json"] as const)("%s: terraform validates the network layer and reads the value back unchanged", async (format) => {
     const dir = await tempDir();
     const env = await terraformEnv(dir);
-    await writeProject(join(dir, "p"), renderProject(planFor({ ...answers, format })), { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE, shown: "p", force: false });
+    await writeProject(join(dir, "p"), renderProject(planFor({ ...answers, format })), { ...OWNERSHIP, shown: "p", force: false });
     const cwd = join(dir, "p", "network");
     await exec("terraform", ["init", "-input=false", "-no-color", "-backend=false"], { cwd, env });
     await exec("terraform", ["validate", "-no-color"], { cwd, env });

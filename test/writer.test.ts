@@ -1,13 +1,11 @@
 import { chmod, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ANSWERS_FILE, GENERATED_MARKER } from "../src/render/format.js";
 import { decideChanges, type Entry, type TargetSnapshot } from "../src/write/changes.js";
-import { writeProject } from "../src/write/writer.js";
-import { readTree, renderAnswers, ROOT, runCli, tempDir, writeJson } from "./helpers.js";
+import { readTree, ROOT, runCli, tempDir, writeJson } from "./helpers.js";
 
 const BIN = join(ROOT, "bundle", "create-agentcore-vpc.mjs");
-const OPTIONS = { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE, shown: "p", force: true };
 
 async function identity(path: string): Promise<{ ino: number; mode: number; uid: number; gid: number }> {
   const s = await lstat(path);
@@ -119,6 +117,20 @@ describe("--force never loses or loosens what is the user's", () => {
     expect((await identity(join(dir, "p"))).ino).toBe(inode);
   });
 
+  test("a terraform.tfvars copied from the example, generated header and all, is the user's: regeneration keeps it", async () => {
+    const dir = await tempDir();
+    expect((await runCli(["p", "--yes"], dir)).code).toBe(0);
+    const copy = await readFile(join(dir, "p", "runtime", "terraform.tfvars.example"), "utf8");
+    await writeFile(join(dir, "p", "runtime", "terraform.tfvars"), copy);
+    await writeFile(join(dir, "p", "network", "extra.tf"), (await readFile(join(dir, "p", "network", "outputs.tf"), "utf8")).replaceAll('output "', 'output "extra_'));
+    const dry = await runCli([".", "--answers", "agentcore-vpc.json", "--force", "--dry-run", "--format", "json"], join(dir, "p"));
+    expect(dry.stdout).toContain("  kept       runtime/terraform.tfvars (yours)");
+    expect(dry.stdout).toContain("  kept       network/extra.tf (yours)");
+    expect((await runCli([".", "--answers", "agentcore-vpc.json", "--force", "--format", "json"], join(dir, "p"))).code).toBe(0);
+    expect(await readFile(join(dir, "p", "runtime", "terraform.tfvars"), "utf8")).toBe(copy);
+    expect(existsSync(join(dir, "p", "network", "extra.tf"))).toBe(true);
+  });
+
   test("from a folder inside the target the next steps lead back up to it", async () => {
     const dir = await tempDir();
     expect((await runCli(["p", "--yes"], dir)).code).toBe(0);
@@ -180,44 +192,6 @@ describe("the dry run and the write agree", () => {
       const run = await runCli(["p", "--yes", ...flags, ...extra], dir);
       expect([run.code, run.stdout]).toEqual([2, ""]);
       expect(run.stderr).toContain(message);
-    }
-  });
-});
-
-describe("interrupted writes", () => {
-  test("a failure while staging leaves the previous tree exactly, with nothing of the write left behind", async () => {
-    const dir = await tempDir();
-    const target = join(dir, "p");
-    await writeProject(target, renderAnswers({ name: "old_agent" }), OPTIONS);
-    await writeFile(join(target, "mine.txt"), "kept\n");
-    const old = await readTree(target);
-    const next = renderAnswers({ name: "new_agent", format: "json" });
-    for (let stop = 1; ; stop += 1) {
-      let n = 0;
-      let staging = true;
-      const fail = (step: string): void => {
-        if (step.startsWith("rename")) staging = false;
-        if (++n === stop && staging) throw new Error("simulated failure");
-      };
-      const outcome = await writeProject(target, next, { ...OPTIONS, afterStep: fail }).then(() => "written", (e: Error) => e.message);
-      if (outcome === "written") break;
-      expect([stop, outcome, await readTree(target)]).toEqual([stop, "simulated failure", old]);
-    }
-    expect(await readTree(target)).toEqual({ ...next, "mine.txt": "kept\n" });
-  });
-
-  test("a busy journal of a live process is refused, naming it", async () => {
-    const dir = await tempDir();
-    const target = join(dir, "p");
-    await writeProject(target, renderAnswers({}), OPTIONS);
-    const sleeper = spawn("sleep", ["30"]);
-    try {
-      await writeFile(join(target, ".agentcore-vpc-write.json"), JSON.stringify({ version: 1, state: "staged", pid: sleeper.pid, folders: [], writes: [], removes: [] }));
-      const run = await runCli(["p", "--yes", "--force"], dir);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`another create-agentcore-vpc run (process ${sleeper.pid}) is writing into this directory`);
-    } finally {
-      sleeper.kill();
     }
   });
 });

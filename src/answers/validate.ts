@@ -79,10 +79,11 @@ function checkRegion(value: unknown, from: string | undefined): Check<string> {
   return { value, problems: [] };
 }
 
-/** A feature AWS does not offer in the region cannot work there (agentcore-facts §1). */
-function checkRegionFeatures(region: string, features: readonly Feature[]): Problem[] {
+/** A feature AWS does not offer in the region cannot work there (agentcore-facts §1). `given`: the features as listed, for the index. */
+function checkRegionFeatures(region: string, features: readonly Feature[], given: unknown): Problem[] {
+  const listed = Array.isArray(given) ? given : features;
   return featuresMissingIn(region, features).map((feature) => ({
-    field: `features[${features.indexOf(feature)}]`,
+    field: `features[${listed.indexOf(feature)}]`,
     value: feature,
     rule: `AgentCore ${FEATURE_TITLE[feature]} is not offered in ${region}; choose another region or remove "${feature}".`,
     inWizard: `AgentCore ${FEATURE_TITLE[feature]} is not offered in ${region}.`,
@@ -240,7 +241,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
     ...rds.problems,
     ...image.problems,
     ...format.problems,
-    ...(region.value && features.value ? checkRegionFeatures(region.value, features.value) : []),
+    ...(region.value && features.value ? checkRegionFeatures(region.value, features.value, orDefault(raw.features, DEFAULTS.features)) : []),
   ];
   if (features.value?.includes("browser") && internet.value === false) {
     problems.push({

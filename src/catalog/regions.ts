@@ -1,8 +1,10 @@
 import type { Feature } from "./features.js";
 
 /**
- * AZ IDs where AgentCore places runtime ENIs (agentcore-facts §1).
- * Regions missing here have no published list and are refused for VPC mode.
+ * AZ IDs where AgentCore places runtime ENIs (agentcore-facts §1, the devguide's "Supported
+ * Availability Zones" table). Regions missing here have no published list and are refused for
+ * VPC mode: us-west-1 and ap-south-2 offer AgentCore (late-2026 Supported Regions table) but the
+ * AZ table does not list them, and only third-party copies give their IDs.
  */
 export const SUPPORTED_AZ_IDS: Readonly<Record<string, readonly string[]>> = {
   "us-east-1": ["use1-az1", "use1-az2", "use1-az4"],

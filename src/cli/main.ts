@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { ANSWER_KEYS } from "../answers/model.js";
 import { formatProblem, resolveAnswers, type Problem } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
-import { ANSWERS_FILE, GENERATED_MARKER } from "../render/format.js";
+import { OWNERSHIP } from "../render/format.js";
 import { packageVersion } from "../version.js";
 import { InterruptedError, previewWrite, RefusedError, WriteError, writeProject, type WriteOptions } from "../write/writer.js";
 import { parseCli, UsageError, USAGE } from "./args.js";
@@ -32,8 +32,6 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_CANCELLED = 130;
 
-const MARKERS = { marker: GENERATED_MARKER, answersFile: ANSWERS_FILE };
-
 /** The whole command, driven by arguments and streams so tests can run it in-process. */
 export async function main(rawArgs: readonly string[], io: Io): Promise<number> {
   const env = io.env ?? {};
@@ -61,7 +59,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     const early = resolveAnswers(given, context);
     if (!early.ok) refuse(early.problems);
     const targetOf = (name: string): string => resolve(io.cwd, options.directory ?? name);
-    const writeOptions = (target: string): WriteOptions => ({ ...MARKERS, shown: shownPath(io.cwd, target), force: options.force, ...(io.signal ? { signal: io.signal } : {}) });
+    const writeOptions = (target: string): WriteOptions => ({ ...OWNERSHIP, shown: shownPath(io.cwd, target), force: options.force, ...(io.signal ? { signal: io.signal } : {}) });
     /** The checks of the target that need no generated files: a refusal, or true. */
     const checkTarget = async (name: string): Promise<true | string> => {
       const target = targetOf(name);
@@ -115,6 +113,10 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     if (io.signal?.aborted) throw new CancelledError("cancelled");
     const result = await writeProject(target, files, writeOptions(target));
     out([...recoveryNote(result.recovered, shown), ...(interactive ? [] : [summary, ""]), nextSteps(result.changes, io.cwd, target, paint)].join("\n"));
+    if (result.skipped.length > 0) {
+      io.stderr.write(`These paths were left as they are: a file of yours appeared there while the project was written:\n${result.skipped.map((p) => `  ${p}`).join("\n")}\n`);
+      return EXIT_USAGE;
+    }
     if (result.interruptedLate) {
       io.stderr.write("Interrupted while files were being replaced: the write was finished first, so the project is complete.\n");
       return EXIT_CANCELLED;

@@ -23,9 +23,10 @@ export function interruptedNote(state: "staged" | "commit" | undefined): string[
 }
 
 export function recoveryNote(recovery: Recovery | undefined, shown: string): string[] {
-  if (recovery === "finished") return [`An earlier run into ${shown} had been interrupted while it replaced files; it was finished first.`];
-  if (recovery === "rolled back") return [`An earlier run into ${shown} had been interrupted before it replaced any file; what it staged was removed first.`];
-  return [];
+  if (recovery === undefined) return [];
+  if (recovery.outcome === "rolled back") return [`An earlier run into ${shown} had been interrupted before it replaced any file; what it staged was removed first.`];
+  const left = recovery.skipped.length > 0 ? ` It left alone what is now yours: ${recovery.skipped.join(", ")}.` : "";
+  return [`An earlier run into ${shown} had been interrupted while it replaced files; it was finished first.${left}`];
 }
 
 /** The file list the dry run and the wizard's confirmation show. */

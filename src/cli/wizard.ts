@@ -2,6 +2,7 @@ import { DEFAULTS } from "../answers/model.js";
 import { resolveAnswers, type Context } from "../answers/validate.js";
 import { endpointsFor } from "../catalog/endpoints.js";
 import { FEATURE_MEANING, FEATURE_TITLE, FEATURES, type Feature } from "../catalog/features.js";
+import { parseImage } from "../catalog/patterns.js";
 import * as price from "../catalog/pricing.js";
 import { featuresMissingIn, SUPPORTED_AZ_IDS, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
 import type { Prompts } from "./prompts.js";
@@ -72,14 +73,18 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       return {};
     },
     region: async () => {
+      // Features the answers file fixed can only go where they are offered.
+      const fixed = asks("features") ? [] : features();
+      const offered = SUPPORTED_REGIONS.filter((r) => featuresMissingIn(r, fixed).length === 0);
+      const previous = typeof answers.region === "string" && offered.includes(answers.region) ? answers.region : undefined;
       answers.region = await prompts.select({
         message: "AWS region (only regions with published AgentCore AZ IDs; runtime ENIs may live only in these IDs):",
-        choices: SUPPORTED_REGIONS.map((r) => {
+        choices: offered.map((r) => {
           const missing = featuresMissingIn(r, FEATURES);
           const note = missing.length > 0 ? `  (no ${missing.map((f) => FEATURE_TITLE[f]).join(", ")})` : "";
           return { value: r, name: `${r.padEnd(15)} ${SUPPORTED_AZ_IDS[r]!.join(", ")}${note}`, short: r };
         }),
-        default: String(answers.region ?? defaultRegion),
+        default: previous ?? (offered.includes(defaultRegion) ? defaultRegion : offered[0]!),
         pageSize: 10,
       });
       return {};
@@ -141,6 +146,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
           { value: "features", name: "Choose the features again" },
         ],
       });
+      // Back at the region, the default is one that offers what was chosen.
+      if (what === "region") answers.region = SUPPORTED_REGIONS.find((r) => r === defaultRegion && featuresMissingIn(r, chosen).length === 0) ?? SUPPORTED_REGIONS.find((r) => featuresMissingIn(r, chosen).length === 0);
       return { back: what as Step };
     },
     internet: async () => {
@@ -185,12 +192,15 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       answers.image = image;
       imageTyped = image !== derived;
       if (!reachableByGoingBack(image)) return {};
-      const imageRegion = image.split(".")[3];
+      const imageRegion = parseImage(image)!.region;
       const what = await prompts.select({
         message: `The image is in ${imageRegion}, but without internet egress the VPC's ECR endpoints reach only ${region()}. What now?`,
         choices: [
           ...(asks("internet") && !features().includes("browser") ? [{ value: "internet", name: "Go back and allow internet egress" }] : []),
-          ...(asks("region") ? [{ value: "region", name: `Go back and choose the region ${imageRegion}` }] : []),
+          // The image's own region, where it is one the runtime can use with these features.
+          ...(asks("region") && supportedAzIds(imageRegion) && featuresMissingIn(imageRegion, features()).length === 0
+            ? [{ value: "region", name: `Go back and choose the region ${imageRegion}` }]
+            : []),
           { value: "image", name: `Enter another image (one pushed to ${region()})` },
         ],
       });

@@ -70,7 +70,7 @@ export function planFor(answers: Answers): Plan {
   }));
   const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface");
   // Existing subnets may share AZs; an endpoint takes one subnet per AZ, and a region has this many supported ones.
-  const azCount = isExistingVpc(answers.vpc) ? Math.min(new Set(answers.vpc.subnetIds).size, azIds.length) : answers.vpc.azCount;
+  const azCount = isExistingVpc(answers.vpc) ? Math.min(answers.vpc.subnetIds.length, azIds.length) : answers.vpc.azCount;
   const azCountKnown = !isExistingVpc(answers.vpc);
   const cost: CostLine[] = [];
   if (interfaceEndpoints.length > 0) {

@@ -1,30 +1,37 @@
-import { readFileSync } from "node:fs";
-import { rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { link, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { dirname, join, normalize } from "node:path";
+import { foldersOf } from "./changes.js";
+import { head, isGenerated, type Ownership } from "./marker.js";
 
 /**
- * A write in progress, recorded inside the target so the next run can finish or undo it.
- * "staged": new content sits in temporary files beside their destinations and nothing of
- * the user's has changed, so it is rolled back. "commit": renames have begun, so it is finished.
+ * A write in progress, recorded inside the target so the next run can finish or undo it, and
+ * held while it lasts, so two runs never write one target at once. "staged": new content sits
+ * in temporary files beside the destinations and nothing of the user's has changed, so it is
+ * rolled back. "commit": renames have begun, so it is finished.
  */
 export interface Journal {
   readonly version: 1;
   readonly state: "staged" | "commit";
   readonly pid: number;
-  /** The outermost directory this write created for the target, if it created any (absolute). */
-  readonly created?: string;
+  /** How many directories this write created for the target: the target itself and parents above it. */
+  readonly createdLevels: number;
   /** Folders this write created inside the target, parents first. */
   readonly folders: readonly string[];
-  /** Destinations whose new content is staged in tempOf(path). */
-  readonly writes: readonly string[];
+  /** Destinations whose new content is staged in tempOf(path): new files, and files replaced. */
+  readonly creates: readonly string[];
+  readonly replaces: readonly string[];
   readonly removes: readonly string[];
 }
 
-export type Recovery = "finished" | "rolled back";
+export type { Ownership };
+
+export type Recovery = { readonly outcome: "finished" | "rolled back"; readonly skipped: readonly string[] };
 
 export const JOURNAL = ".agentcore-vpc-write.json";
-const JOURNAL_NEXT = `${JOURNAL}.new`;
 const TEMP_SUFFIX = ".agentcore-vpc-new";
+/** A write takes well under a second: a journal left this long ago belongs to no live run. */
+const STALE_MS = 60_000;
 
 /** Where a file's new content is staged: beside it, so the final rename never crosses file systems. */
 export function tempOf(path: string): string {
@@ -34,27 +41,150 @@ export function tempOf(path: string): string {
 
 /** The writer's own bookkeeping, never listed or touched as the user's. */
 export function isBookkeeping(name: string): boolean {
-  return name === JOURNAL || name === JOURNAL_NEXT || (name.startsWith(".") && name.endsWith(TEMP_SUFFIX));
+  return name.startsWith(JOURNAL) || (name.startsWith(".") && name.endsWith(TEMP_SUFFIX));
 }
 
-export function readJournalSync(dir: string): Journal | undefined {
+/** A journal that is not one this tool wrote for this layout: refused, never acted on. */
+export class JournalError extends Error {}
+
+/** Another run is writing here now. */
+export class BusyError extends Error {}
+
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === "string");
+const plainRelative = (path: string): boolean => path !== "" && !path.startsWith("/") && normalize(path) === path && !path.split("/").includes("..");
+
+/** Checks a journal read from disk: its shape, and that it names only the project's own paths. */
+export function validJournal(value: unknown, ownership: Ownership): value is Journal {
+  if (typeof value !== "object" || value === null) return false;
+  const j = value as Record<string, unknown>;
+  const folders = new Set(foldersOf(ownership.generatedPaths));
+  const files = [j.creates, j.replaces, j.removes];
+  return (
+    j.version === 1 &&
+    (j.state === "staged" || j.state === "commit") &&
+    Number.isInteger(j.pid) &&
+    Number.isInteger(j.createdLevels) &&
+    (j.createdLevels as number) >= 0 &&
+    strings(j.folders) &&
+    j.folders.every((f) => plainRelative(f) && folders.has(f)) &&
+    files.every((list) => strings(list) && list.every((p) => plainRelative(p) && ownership.generatedPaths.has(p)))
+  );
+}
+
+export function readJournalSync(dir: string, ownership: Ownership): Journal | undefined {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(join(dir, JOURNAL), "utf8")) as Journal;
+    text = readFileSync(join(dir, JOURNAL), "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (!validJournal(value, ownership)) throw new JournalError(`${JOURNAL} in this directory is not a journal this tool wrote; if no run is writing here, remove it.`);
+  return value;
+}
+
+/**
+ * Takes the journal as a lock: written aside, then linked into place, which fails (EEXIST)
+ * while another run holds it; a reader never sees half of it.
+ */
+export async function createJournal(dir: string, journal: Journal): Promise<void> {
+  const next = join(dir, `${JOURNAL}.${process.pid}`);
+  await writeFile(next, JSON.stringify(journal));
+  try {
+    await link(next, join(dir, JOURNAL));
+  } finally {
+    await rm(next, { force: true });
+  }
 }
 
 /** Replaced by rename, so a reader sees the previous journal or this one, never half of one. */
-export async function writeJournal(dir: string, journal: Journal): Promise<void> {
-  await writeFile(join(dir, JOURNAL_NEXT), JSON.stringify(journal));
-  await rename(join(dir, JOURNAL_NEXT), join(dir, JOURNAL));
+export async function updateJournal(dir: string, journal: Journal): Promise<void> {
+  const next = join(dir, `${JOURNAL}.${process.pid}`);
+  await writeFile(next, JSON.stringify(journal));
+  await rename(next, join(dir, JOURNAL));
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return false;
+/** When the journal was last written; undefined once its run has removed it. */
+function writtenAt(dir: string): number | undefined {
+  return statSync(join(dir, JOURNAL), { throwIfNoEntry: false })?.mtimeMs;
+}
+
+function alive(journal: Journal, writtenMs: number): boolean {
+  return journal.pid !== process.pid && Date.now() - writtenMs <= STALE_MS && running(journal.pid);
+}
+
+/** Whether the file at `rel` is still ours (an absent file is not). */
+function stillGenerated(dir: string, rel: string, ownership: Ownership): boolean {
+  try {
+    return isGenerated(rel, head(join(dir, rel)), ownership);
+  } catch {
+    return false;
+  }
+}
+
+const ignore = (): undefined => undefined;
+
+/** Undoes a staged write: its temporary files, the folders and the directories it created. */
+export async function rollBack(dir: string, journal: Journal): Promise<void> {
+  for (const path of [...journal.creates, ...journal.replaces]) await rm(join(dir, tempOf(path)), { force: true });
+  for (const folder of [...journal.folders].reverse()) await rmdir(join(dir, folder)).catch(ignore);
+  await rm(join(dir, JOURNAL), { force: true });
+  // Exactly the levels this write created, each only if nothing else is in it.
+  let path = dir;
+  for (let level = 0; level < journal.createdLevels; level += 1, path = dirname(path)) {
+    if (!(await rmdir(path).then(() => true, () => false))) break;
+  }
+}
+
+/**
+ * Finishes a write whose renames had begun. A new file is linked into place, so a file that
+ * appeared there meanwhile is never overwritten; a file that is no longer ours is never
+ * replaced or removed (it is left, and reported as skipped). `resuming`: this run did not
+ * stage the files, so some may already be in place.
+ */
+export async function rollForward(dir: string, journal: Journal, ownership: Ownership, resuming: boolean, afterStep?: (step: string) => Promise<void> | void): Promise<string[]> {
+  const skipped: string[] = [];
+  const place = async (path: string, create: boolean): Promise<void> => {
+    const temp = join(dir, tempOf(path));
+    const target = join(dir, path);
+    try {
+      if (create) {
+        await link(temp, target);
+        await unlink(temp);
+      } else if (stillGenerated(dir, path, ownership)) await rename(temp, target);
+      else throw Object.assign(new Error("not ours"), { code: "EEXIST" });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && resuming) return;
+      if (code !== "EEXIST") throw error;
+      skipped.push(path);
+      await rm(temp, { force: true });
+    }
+  };
+  for (const path of journal.creates) {
+    await place(path, true);
+    await afterStep?.(`rename ${path}`);
+  }
+  for (const path of journal.replaces) {
+    await place(path, false);
+    await afterStep?.(`rename ${path}`);
+  }
+  for (const path of journal.removes) {
+    if (stillGenerated(dir, path, ownership)) await rm(join(dir, path), { force: true });
+    await afterStep?.(`remove ${path}`);
+  }
+  await rm(join(dir, JOURNAL), { force: true });
+  return skipped;
+}
+
+function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -63,53 +193,24 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Another run is writing here now. */
-export class BusyError extends Error {}
-
-const ignore = (): undefined => undefined;
-
-/** Undoes a staged write: its temporary files and the folders it created go. */
-export async function rollBack(dir: string, journal: Journal): Promise<void> {
-  for (const path of journal.writes) await rm(join(dir, tempOf(path)), { force: true });
-  for (const folder of [...journal.folders].reverse()) await rmdir(join(dir, folder)).catch(ignore);
-  await rm(join(dir, JOURNAL), { force: true });
-  await rm(join(dir, JOURNAL_NEXT), { force: true });
-  if (journal.created === undefined) return;
-  // Up to the outermost directory this write created, each only if nothing else is in it.
-  for (let path = dir; ; path = dirname(path)) {
-    if ((await rmdir(path).then(() => true, () => false)) === false || path === journal.created || dirname(path) === path) break;
+/** A journal written aside by a run killed before it took the lock or updated it. */
+async function removeStrays(dir: string): Promise<void> {
+  for (const name of readdirSync(dir)) {
+    const pid = name.startsWith(`${JOURNAL}.`) ? name.slice(JOURNAL.length + 1) : "";
+    if (/^\d+$/.test(pid) && !running(Number(pid))) await rm(join(dir, name), { force: true });
   }
-}
-
-/** Finishes a write whose renames had begun; each step is idempotent, so this may itself be interrupted. */
-export async function rollForward(dir: string, journal: Journal, afterStep?: (step: string) => Promise<void> | void): Promise<void> {
-  for (const path of journal.writes) {
-    await rename(join(dir, tempOf(path)), join(dir, path)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
-    await afterStep?.(`rename ${path}`);
-  }
-  for (const path of journal.removes) {
-    await rm(join(dir, path), { force: true });
-    await afterStep?.(`remove ${path}`);
-  }
-  await rm(join(dir, JOURNAL), { force: true });
 }
 
 /** Completes or undoes what an interrupted run left, and says which; undefined when there was nothing. */
-export async function recover(dir: string): Promise<Recovery | undefined> {
-  const journal = readJournalSync(dir);
-  if (journal === undefined) {
-    await rm(join(dir, JOURNAL_NEXT), { force: true }).catch(ignore);
-    return undefined;
+export async function recover(dir: string, ownership: Ownership): Promise<Recovery | undefined> {
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await removeStrays(dir);
+  const journal = readJournalSync(dir, ownership);
+  const written = writtenAt(dir);
+  if (journal === undefined || written === undefined) return undefined;
+  if (alive(journal, written)) {
+    throw new BusyError(`another create-agentcore-vpc run (process ${journal.pid}) is writing into this directory; wait for it to finish, or remove ${JOURNAL} if none is.`);
   }
-  if (alive(journal.pid)) {
-    throw new BusyError(`another create-agentcore-vpc run (process ${journal.pid}) is writing into this directory; wait for it to finish.`);
-  }
-  if (journal.state === "commit") {
-    await rollForward(dir, journal);
-    return "finished";
-  }
+  if (journal.state === "commit") return { outcome: "finished", skipped: await rollForward(dir, journal, ownership, true) };
   await rollBack(dir, journal);
-  return "rolled back";
+  return { outcome: "rolled back", skipped: [] };
 }

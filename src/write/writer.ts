@@ -1,9 +1,10 @@
 import { mkdir, open } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { decideChanges, foldersOf, type Change, type TargetSnapshot } from "./changes.js";
-import { BusyError, recover, rollBack, rollForward, tempOf, writeJournal, type Journal, type Recovery } from "./journal.js";
+import { BusyError, createJournal, JournalError, recover, rollBack, rollForward, tempOf, updateJournal, type Journal, type Recovery } from "./journal.js";
+import type { Ownership } from "./marker.js";
 import type { ProjectFiles } from "../render/project.js";
-import { readTarget, type Markers } from "./target.js";
+import { readTarget } from "./target.js";
 
 
 /** A write the tool refuses before changing anything. */
@@ -20,6 +21,9 @@ export class WriteError extends Error {
     super(`${path}: ${reason}`);
   }
 }
+
+/** Another run wrote the same project while this one waited for the lock. */
+class NothingToDo extends Error {}
 
 /** The run was interrupted (SIGINT) while staging, and rolled back. */
 export class InterruptedError extends Error {}
@@ -41,7 +45,7 @@ function asWriteError(error: unknown, path: string, untouched: boolean): unknown
   return new WriteError(path, `${REASONS[code] ?? (error as Error).message.split("\n")[0]} (${code})`, untouched);
 }
 
-export interface WriteOptions extends Markers {
+export interface WriteOptions extends Ownership {
   /** How the target is named in messages. */
   readonly shown: string;
   readonly force: boolean;
@@ -61,6 +65,7 @@ async function decide(dir: string, files: ProjectFiles, options: WriteOptions): 
   try {
     view = readTarget(dir, Object.keys(files), options);
   } catch (error) {
+    if (error instanceof JournalError) throw new RefusedError(`"${options.shown}": ${error.message}`);
     throw asWriteError(error, dir, true);
   }
   const decision = decideChanges(files, view.snapshot, options.shown, options.force);
@@ -78,6 +83,8 @@ export interface WriteResult {
   readonly changes: readonly Change[];
   /** What this run did first about an earlier, interrupted one. */
   readonly recovered?: Recovery;
+  /** Files left alone because one of the user's appeared at their path while they were written. */
+  readonly skipped: readonly string[];
   /** SIGINT arrived once files were being replaced, so the write was finished first. */
   readonly interruptedLate: boolean;
 }
@@ -89,37 +96,51 @@ export interface WriteResult {
  * finished or rolled back by the next. Unchanged files are not touched.
  */
 export async function writeProject(dir: string, files: ProjectFiles, options: WriteOptions): Promise<WriteResult> {
-  const recovered = await recover(dir).catch((error: unknown) => {
-    throw error instanceof BusyError ? new RefusedError(`"${options.shown}": ${error.message}`) : asWriteError(error, dir, false);
+  const recovered = await recover(dir, options).catch((error: unknown) => {
+    throw error instanceof BusyError || error instanceof JournalError ? new RefusedError(`"${options.shown}": ${error.message}`) : asWriteError(error, dir, false);
   });
-  const { changes, snapshot } = await decide(dir, files, options);
-  const writes = changes.filter((c) => c.action === "create" || c.action === "replace").map((c) => c.path);
-  const removes = changes.filter((c) => c.action === "remove").map((c) => c.path);
-  const result = { changes, ...(recovered ? { recovered } : {}) };
-  if (writes.length === 0 && removes.length === 0) return { ...result, interruptedLate: false };
+  // Refusals first, before anything is created; then the same decision again under the lock.
+  const first = await decide(dir, files, options);
+  const pending = (changes: readonly Change[]): boolean => changes.some((c) => c.action === "create" || c.action === "replace" || c.action === "remove");
+  if (!pending(first.changes)) return { changes: first.changes, ...(recovered ? { recovered } : {}), skipped: [], interruptedLate: false };
 
-  const folders = foldersOf(writes).filter((f) => f !== "" && !snapshot.entries.has(f));
-  let journal: Journal = { version: 1, state: "staged", pid: process.pid, folders, writes, removes };
-  let current = dir;
+  let journal: Journal = { version: 1, state: "staged", pid: process.pid, createdLevels: 0, folders: [], creates: [], replaces: [], removes: [] };
+  if (first.snapshot.root === "absent") {
+    const created = await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      throw asWriteError(error, dir, true);
+    });
+    if (created !== undefined) journal = { ...journal, createdLevels: relative(created, dir).split(sep).filter(Boolean).length + 1 };
+  }
+  // The journal is the lock: only one run writes into a target at a time.
+  await createJournal(dir, journal).catch(async (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new RefusedError(`"${options.shown}": another create-agentcore-vpc run is writing into this directory; wait for it to finish.`);
+    await rollBack(dir, journal).catch(() => undefined);
+    throw asWriteError(error, dir, true);
+  });
   const step = async (name: string): Promise<void> => {
     await options.afterStep?.(name);
     if (options.signal?.aborted) throw new InterruptedError("interrupted");
   };
+  let current = dir;
+  let changes = first.changes;
   try {
-    if (snapshot.root === "absent") {
-      const created = await mkdir(dir, { recursive: true });
-      if (created !== undefined) journal = { ...journal, created };
-    }
-    await writeJournal(dir, journal);
+    const locked = await decide(dir, files, options);
+    changes = locked.changes;
+    const paths = (action: Change["action"]): string[] => changes.filter((c) => c.action === action).map((c) => c.path);
+    const [creates, replaces] = [paths("create"), paths("replace")];
+    const folders = foldersOf([...creates, ...replaces]).filter((f) => f !== "" && !locked.snapshot.entries.has(f));
+    journal = { ...journal, folders, creates, replaces, removes: paths("remove") };
+    await updateJournal(dir, journal);
     await step("journal");
+    if (!pending(changes)) throw new NothingToDo();
     for (const folder of folders) {
       current = join(dir, folder);
       await mkdir(current);
       await step(`mkdir ${folder}`);
     }
-    for (const path of writes) {
+    for (const path of [...creates, ...replaces]) {
       current = join(dir, path);
-      const previous = snapshot.entries.get(path);
+      const previous = locked.snapshot.entries.get(path);
       // Mode 0o666 less the umask for a new file; a replaced file keeps its own.
       const handle = await open(join(dir, tempOf(path)), "wx");
       try {
@@ -136,14 +157,15 @@ export async function writeProject(dir: string, files: ProjectFiles, options: Wr
     const again = await decide(dir, files, { ...options, force: true });
     if (JSON.stringify(again.changes) !== JSON.stringify(changes)) throw new RefusedError(`"${options.shown}" changed while the project was being written; nothing was written. Run again.`);
     journal = { ...journal, state: "commit" };
-    await writeJournal(dir, journal);
+    await updateJournal(dir, journal);
   } catch (error) {
-    await rollBack(dir, journal).catch(() => undefined);
-    throw asWriteError(error, current, true);
+    const undone = await rollBack(dir, journal).then(() => true, () => false);
+    if (error instanceof NothingToDo && undone) return { changes, ...(recovered ? { recovered } : {}), skipped: [], interruptedLate: false };
+    throw asWriteError(error, current, undone);
   }
   // From here on the write is finished, even when interrupted: half a project helps nobody.
-  await rollForward(dir, journal, options.afterStep).catch((error: unknown) => {
+  const skipped = await rollForward(dir, journal, options, false, options.afterStep).catch((error: unknown) => {
     throw asWriteError(error, dir, false);
   });
-  return { ...result, interruptedLate: options.signal?.aborted === true };
+  return { changes, ...(recovered ? { recovered } : {}), skipped, interruptedLate: options.signal?.aborted === true };
 }
