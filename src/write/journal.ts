@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { link, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { linkSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { foldersOf } from "./changes.js";
 import { head, isGenerated, type Ownership } from "./marker.js";
@@ -72,6 +71,8 @@ export function validJournal(value: unknown, ownership: Ownership): value is Jou
 }
 
 export function readJournalSync(dir: string, ownership: Ownership): Journal | undefined {
+  // Most runs find none: asked without the cost of an exception.
+  if (statSync(join(dir, JOURNAL), { throwIfNoEntry: false }) === undefined) return undefined;
   let text: string;
   try {
     text = readFileSync(join(dir, JOURNAL), "utf8");
@@ -94,21 +95,21 @@ export function readJournalSync(dir: string, ownership: Ownership): Journal | un
  * Takes the journal as a lock: written aside, then linked into place, which fails (EEXIST)
  * while another run holds it; a reader never sees half of it.
  */
-export async function createJournal(dir: string, journal: Journal): Promise<void> {
+export function createJournal(dir: string, journal: Journal): void {
   const next = join(dir, `${JOURNAL}.${process.pid}`);
-  await writeFile(next, JSON.stringify(journal));
+  writeFileSync(next, JSON.stringify(journal));
   try {
-    await link(next, join(dir, JOURNAL));
+    linkSync(next, join(dir, JOURNAL));
   } finally {
-    await rm(next, { force: true });
+    rmSync(next, { force: true });
   }
 }
 
 /** Replaced by rename, so a reader sees the previous journal or this one, never half of one. */
-export async function updateJournal(dir: string, journal: Journal): Promise<void> {
+export function updateJournal(dir: string, journal: Journal): void {
   const next = join(dir, `${JOURNAL}.${process.pid}`);
-  await writeFile(next, JSON.stringify(journal));
-  await rename(next, join(dir, JOURNAL));
+  writeFileSync(next, JSON.stringify(journal));
+  renameSync(next, join(dir, JOURNAL));
 }
 
 /** When the journal was last written; undefined once its run has removed it. */
@@ -129,18 +130,24 @@ function stillGenerated(dir: string, rel: string, ownership: Ownership): boolean
   }
 }
 
-const ignore = (): undefined => undefined;
+/** rmdir, only of an empty directory; false when it could not be removed. */
+function removeEmpty(path: string): boolean {
+  try {
+    rmdirSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Undoes a staged write: its temporary files, the folders and the directories it created. */
-export async function rollBack(dir: string, journal: Journal): Promise<void> {
-  for (const path of [...journal.creates, ...journal.replaces]) await rm(join(dir, tempOf(path)), { force: true });
-  for (const folder of [...journal.folders].reverse()) await rmdir(join(dir, folder)).catch(ignore);
-  await rm(join(dir, JOURNAL), { force: true });
+export function rollBack(dir: string, journal: Journal): void {
+  for (const path of [...journal.creates, ...journal.replaces]) rmSync(join(dir, tempOf(path)), { force: true });
+  for (const folder of [...journal.folders].reverse()) removeEmpty(join(dir, folder));
+  rmSync(join(dir, JOURNAL), { force: true });
   // Exactly the levels this write created, each only if nothing else is in it.
   let path = dir;
-  for (let level = 0; level < journal.createdLevels; level += 1, path = dirname(path)) {
-    if (!(await rmdir(path).then(() => true, () => false))) break;
-  }
+  for (let level = 0; level < journal.createdLevels && removeEmpty(path); level += 1) path = dirname(path);
 }
 
 /**
@@ -151,36 +158,36 @@ export async function rollBack(dir: string, journal: Journal): Promise<void> {
  */
 export async function rollForward(dir: string, journal: Journal, ownership: Ownership, resuming: boolean, afterStep?: (step: string) => Promise<void> | void): Promise<string[]> {
   const skipped: string[] = [];
-  const place = async (path: string, create: boolean): Promise<void> => {
+  const place = (path: string, create: boolean): void => {
     const temp = join(dir, tempOf(path));
     const target = join(dir, path);
     try {
       if (create) {
-        await link(temp, target);
-        await unlink(temp);
-      } else if (stillGenerated(dir, path, ownership)) await rename(temp, target);
+        linkSync(temp, target);
+        unlinkSync(temp);
+      } else if (stillGenerated(dir, path, ownership)) renameSync(temp, target);
       else throw Object.assign(new Error("not ours"), { code: "EEXIST" });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" && resuming) return;
       if (code !== "EEXIST") throw error;
       skipped.push(path);
-      await rm(temp, { force: true });
+      rmSync(temp, { force: true });
     }
   };
   for (const path of journal.creates) {
-    await place(path, true);
+    place(path, true);
     await afterStep?.(`rename ${path}`);
   }
   for (const path of journal.replaces) {
-    await place(path, false);
+    place(path, false);
     await afterStep?.(`rename ${path}`);
   }
   for (const path of journal.removes) {
-    if (stillGenerated(dir, path, ownership)) await rm(join(dir, path), { force: true });
+    if (stillGenerated(dir, path, ownership)) rmSync(join(dir, path), { force: true });
     await afterStep?.(`remove ${path}`);
   }
-  await rm(join(dir, JOURNAL), { force: true });
+  rmSync(join(dir, JOURNAL), { force: true });
   return skipped;
 }
 
@@ -194,16 +201,16 @@ function running(pid: number): boolean {
 }
 
 /** A journal written aside by a run killed before it took the lock or updated it. */
-async function removeStrays(dir: string): Promise<void> {
+function removeStrays(dir: string): void {
   for (const name of readdirSync(dir)) {
     const pid = name.startsWith(`${JOURNAL}.`) ? name.slice(JOURNAL.length + 1) : "";
-    if (/^\d+$/.test(pid) && !running(Number(pid))) await rm(join(dir, name), { force: true });
+    if (/^\d+$/.test(pid) && !running(Number(pid))) rmSync(join(dir, name), { force: true });
   }
 }
 
 /** Completes or undoes what an interrupted run left, and says which; undefined when there was nothing. */
 export async function recover(dir: string, ownership: Ownership): Promise<Recovery | undefined> {
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await removeStrays(dir);
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) removeStrays(dir);
   const journal = readJournalSync(dir, ownership);
   const written = writtenAt(dir);
   if (journal === undefined || written === undefined) return undefined;
@@ -211,6 +218,6 @@ export async function recover(dir: string, ownership: Ownership): Promise<Recove
     throw new BusyError(`another create-agentcore-vpc run (process ${journal.pid}) is writing into this directory; wait for it to finish, or remove ${JOURNAL} if none is.`);
   }
   if (journal.state === "commit") return { outcome: "finished", skipped: await rollForward(dir, journal, ownership, true) };
-  await rollBack(dir, journal);
+  rollBack(dir, journal);
   return { outcome: "rolled back", skipped: [] };
 }

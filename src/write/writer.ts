@@ -1,4 +1,4 @@
-import { mkdir, open } from "node:fs/promises";
+import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { decideChanges, foldersOf, type Change, type TargetSnapshot } from "./changes.js";
 import { BusyError, createJournal, JournalError, recover, rollBack, rollForward, tempOf, updateJournal, type Journal, type Recovery } from "./journal.js";
@@ -19,6 +19,16 @@ export class WriteError extends Error {
     readonly untouched: boolean,
   ) {
     super(`${path}: ${reason}`);
+  }
+}
+
+/** Rolls back, saying whether that worked. */
+function tryRollBack(dir: string, journal: Journal): boolean {
+  try {
+    rollBack(dir, journal);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -105,20 +115,23 @@ export async function writeProject(dir: string, files: ProjectFiles, options: Wr
   if (!pending(first.changes)) return { changes: first.changes, ...(recovered ? { recovered } : {}), skipped: [], interruptedLate: false };
 
   let journal: Journal = { version: 1, state: "staged", pid: process.pid, createdLevels: 0, folders: [], creates: [], replaces: [], removes: [] };
-  if (first.snapshot.root === "absent") {
-    const created = await mkdir(dir, { recursive: true }).catch((error: unknown) => {
-      throw asWriteError(error, dir, true);
-    });
-    if (created !== undefined) journal = { ...journal, createdLevels: relative(created, dir).split(sep).filter(Boolean).length + 1 };
-  }
-  // The journal is the lock: only one run writes into a target at a time.
-  await createJournal(dir, journal).catch(async (error: unknown) => {
+  try {
+    if (first.snapshot.root === "absent") {
+      const created = mkdirSync(dir, { recursive: true });
+      if (created !== undefined) journal = { ...journal, createdLevels: relative(created, dir).split(sep).filter(Boolean).length + 1 };
+    }
+    // The journal is the lock: only one run writes into a target at a time.
+    createJournal(dir, journal);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new RefusedError(`"${options.shown}": another create-agentcore-vpc run is writing into this directory; wait for it to finish.`);
-    await rollBack(dir, journal).catch(() => undefined);
+    tryRollBack(dir, journal);
     throw asWriteError(error, dir, true);
-  });
+  }
+  // The file system calls are synchronous (cheaper than a thread-pool trip each); between
+  // steps the event loop turns once, so a SIGINT is seen.
   const step = async (name: string): Promise<void> => {
     await options.afterStep?.(name);
+    await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw new InterruptedError("interrupted");
   };
   let current = dir;
@@ -130,36 +143,34 @@ export async function writeProject(dir: string, files: ProjectFiles, options: Wr
     const [creates, replaces] = [paths("create"), paths("replace")];
     const folders = foldersOf([...creates, ...replaces]).filter((f) => f !== "" && !locked.snapshot.entries.has(f));
     journal = { ...journal, folders, creates, replaces, removes: paths("remove") };
-    await updateJournal(dir, journal);
+    updateJournal(dir, journal);
     await step("journal");
     if (!pending(changes)) throw new NothingToDo();
     for (const folder of folders) {
       current = join(dir, folder);
-      await mkdir(current);
+      mkdirSync(current);
       await step(`mkdir ${folder}`);
     }
     for (const path of [...creates, ...replaces]) {
       current = join(dir, path);
       const previous = locked.snapshot.entries.get(path);
       // Mode 0o666 less the umask for a new file; a replaced file keeps its own.
-      const handle = await open(join(dir, tempOf(path)), "wx");
+      const fd = openSync(join(dir, tempOf(path)), "wx");
       try {
-        await handle.writeFile(files[path]!);
-        if (previous?.kind === "file") await handle.chmod(previous.mode & 0o7777);
+        writeFileSync(fd, files[path]!);
+        if (previous?.kind === "file") fchmodSync(fd, previous.mode & 0o7777);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
       await step(`stage ${path}`);
     }
-    // The target must still be as it was read: nobody put a file of theirs in the way meanwhile.
-    // (It is no longer empty: it holds what was just staged.)
+    // No second look is needed before committing: other runs wait for the lock, and what the
+    // user may put in the way meanwhile is never overwritten (see rollForward).
     current = dir;
-    const again = await decide(dir, files, { ...options, force: true });
-    if (JSON.stringify(again.changes) !== JSON.stringify(changes)) throw new RefusedError(`"${options.shown}" changed while the project was being written; nothing was written. Run again.`);
     journal = { ...journal, state: "commit" };
-    await updateJournal(dir, journal);
+    updateJournal(dir, journal);
   } catch (error) {
-    const undone = await rollBack(dir, journal).then(() => true, () => false);
+    const undone = tryRollBack(dir, journal);
     if (error instanceof NothingToDo && undone) return { changes, ...(recovered ? { recovered } : {}), skipped: [], interruptedLate: false };
     throw asWriteError(error, current, undone);
   }
