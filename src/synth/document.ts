@@ -48,10 +48,11 @@ function hasTokens(value: unknown): boolean {
  * process that costs more than all the rest of synthesis; only values that hold tokens go to it.
  */
 function resolve(stack: cdk.TerraformStack, value: unknown): unknown {
-  if (!hasTokens(value)) return value;
-  const plainKeys = isObject(value) && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).every((key) => !key.includes(TOKEN_MARKER));
-  if (!plainKeys) return cdk.Tokenization.resolve(value, { scope: stack, resolver, preparing: false });
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, resolve(stack, v)]));
+  // A plain object is walked key by key, so each value is looked at once, not once per level.
+  if (isObject(value) && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).every((key) => !key.includes(TOKEN_MARKER))) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, resolve(stack, v)]));
+  }
+  return hasTokens(value) ? cdk.Tokenization.resolve(value, { scope: stack, resolver, preparing: false }) : value;
 }
 
 /** Drops cdktn's "//" metadata and undefined values. */

@@ -23,8 +23,6 @@ export interface Journal {
   readonly removes: readonly string[];
 }
 
-export type { Ownership };
-
 export type Recovery = { readonly outcome: "finished" | "rolled back"; readonly skipped: readonly string[] };
 
 export const JOURNAL = ".agentcore-vpc-write.json";

@@ -8,11 +8,11 @@ import { head, isGenerated, type Ownership } from "./marker.js";
 const MAX_COMPARED_BYTES = 1 << 20;
 
 function fileEntry(path: string, info: Stats, rel: string, ownership: Ownership): Entry {
-  if (ownership.generatedPaths.has(rel) && info.size <= MAX_COMPARED_BYTES) {
-    const content = readFileSync(path, "utf8");
-    return { kind: "file", generated: isGenerated(rel, content, ownership), mode: info.mode, content };
-  }
-  return { kind: "file", generated: ownership.generatedPaths.has(rel) && isGenerated(rel, head(path), ownership), mode: info.mode };
+  // Only a path the project writes can hold one of its files; nothing else is opened.
+  if (!ownership.generatedPaths.has(rel)) return { kind: "file", generated: false, mode: info.mode };
+  if (info.size > MAX_COMPARED_BYTES) return { kind: "file", generated: isGenerated(rel, head(path), ownership), mode: info.mode };
+  const content = readFileSync(path, "utf8");
+  return { kind: "file", generated: isGenerated(rel, content, ownership), mode: info.mode, content };
 }
 
 function otherEntry(info: Stats): Entry {

@@ -6,7 +6,6 @@ import type { Ownership } from "./marker.js";
 import type { ProjectFiles } from "../render/project.js";
 import { readTarget } from "./target.js";
 
-
 /** A write the tool refuses before changing anything. */
 export class RefusedError extends Error {}
 
@@ -70,7 +69,7 @@ export interface Preview {
   readonly interrupted?: Journal["state"];
 }
 
-async function decide(dir: string, files: ProjectFiles, options: WriteOptions): Promise<{ changes: readonly Change[]; snapshot: TargetSnapshot; interrupted?: Journal["state"] }> {
+function decide(dir: string, files: ProjectFiles, options: WriteOptions): { changes: readonly Change[]; snapshot: TargetSnapshot; interrupted?: Journal["state"] } {
   let view;
   try {
     view = readTarget(dir, Object.keys(files), options);
@@ -85,7 +84,7 @@ async function decide(dir: string, files: ProjectFiles, options: WriteOptions): 
 
 /** What a write would do, read-only: the dry run and the wizard's confirmation show this. */
 export async function previewWrite(dir: string, files: ProjectFiles, options: WriteOptions): Promise<Preview> {
-  const { changes, interrupted } = await decide(dir, files, options);
+  const { changes, interrupted } = decide(dir, files, options);
   return { changes, ...(interrupted ? { interrupted } : {}) };
 }
 
@@ -110,7 +109,7 @@ export async function writeProject(dir: string, files: ProjectFiles, options: Wr
     throw error instanceof BusyError || error instanceof JournalError ? new RefusedError(`"${options.shown}": ${error.message}`) : asWriteError(error, dir, false);
   });
   // Refusals first, before anything is created; then the same decision again under the lock.
-  const first = await decide(dir, files, options);
+  const first = decide(dir, files, options);
   const pending = (changes: readonly Change[]): boolean => changes.some((c) => c.action === "create" || c.action === "replace" || c.action === "remove");
   if (!pending(first.changes)) return { changes: first.changes, ...(recovered ? { recovered } : {}), skipped: [], interruptedLate: false };
 
@@ -137,7 +136,7 @@ export async function writeProject(dir: string, files: ProjectFiles, options: Wr
   let current = dir;
   let changes = first.changes;
   try {
-    const locked = await decide(dir, files, options);
+    const locked = decide(dir, files, options);
     changes = locked.changes;
     const paths = (action: Change["action"]): string[] => changes.filter((c) => c.action === action).map((c) => c.path);
     const [creates, replaces] = [paths("create"), paths("replace")];
