@@ -7,6 +7,7 @@ export interface Zone {
 }
 export interface Vpc {
   readonly id: string;
+  readonly name?: string;
   readonly cidr: string;
   readonly dnsSupport: boolean;
   readonly dnsHostnames: boolean;
@@ -16,6 +17,9 @@ export interface Subnet {
   readonly vpcId: string;
   readonly zoneId: string;
   readonly cidr: string;
+  /** Free addresses; 4091 (a whole /20) unless given. */
+  readonly freeIps?: number;
+  readonly name?: string;
 }
 export interface Route {
   readonly cidr: string;
@@ -32,15 +36,48 @@ export interface RouteTable {
   readonly subnetIds: readonly string[];
   readonly routes: readonly Route[];
 }
+export interface Endpoint {
+  readonly id: string;
+  readonly vpcId: string;
+  /** The suffix of com.amazonaws.<region>.<suffix>. */
+  readonly service: string;
+  readonly type: "Interface" | "Gateway";
+  /** As EC2 reports it: "available", "pending", ... */
+  readonly state: string;
+  readonly privateDns: boolean;
+  readonly subnetIds: readonly string[];
+  readonly routeTableIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+}
+export interface SecurityGroupRule {
+  readonly id: string;
+  readonly egress: boolean;
+  /** "tcp", "-1", ... */
+  readonly protocol: string;
+  readonly fromPort: number;
+  readonly toPort: number;
+  readonly cidr?: string;
+  readonly referencedGroupId?: string;
+}
+export interface SecurityGroup {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly name: string;
+  readonly rules: readonly SecurityGroupRule[];
+}
 export interface Region {
   readonly zones: readonly Zone[];
   readonly vpcs: readonly Vpc[];
   readonly subnets: readonly Subnet[];
   readonly routeTables: readonly RouteTable[];
+  readonly endpoints: readonly Endpoint[];
+  readonly securityGroups: readonly SecurityGroup[];
 }
 export interface Account {
   readonly id: string;
   readonly regions: Readonly<Record<string, Region>>;
+  /** Actions this identity may not call ("ec2 DescribeSecurityGroupRules"): answered as AWS denies them. */
+  readonly denied?: readonly string[];
 }
 
 function zoneNumber(id: string): number {
@@ -60,11 +97,22 @@ export function shuffledZones(region: string, drop: readonly string[] = []): Zon
   return order.map((id, i) => ({ name: `${region}${"abcdef"[i]}`, id }));
 }
 
-const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [] };
+const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [], endpoints: [], securityGroups: [] };
 const local = (cidr: string): Route => ({ cidr, gatewayId: "local" });
 
+/** An interface endpoint of the shared VPC: private DNS on, in its three supported AZs, HTTPS open to the VPC. */
+const SHARED_INTERFACE: Omit<Endpoint, "id" | "service"> = {
+  vpcId: "vpc-0c0ffee0c0ffee001",
+  type: "Interface",
+  state: "available",
+  privateDns: true,
+  subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03"],
+  routeTableIds: [],
+  securityGroupIds: ["sg-0c0ffee00000005e1"],
+};
+
 /** The existing networks the examples and the negative cases point at. */
-const EXISTING: Readonly<Record<string, Omit<Region, "zones">>> = {
+const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
   "us-east-2": {
     vpcs: [
       { id: "vpc-0a1b2c3d4e5f60718", cidr: "10.1.0.0/16", dnsSupport: true, dnsHostnames: true },
@@ -83,7 +131,7 @@ const EXISTING: Readonly<Record<string, Omit<Region, "zones">>> = {
     ],
   },
   "us-east-1": {
-    vpcs: [{ id: "vpc-0123456789abcdef0", cidr: "10.9.0.0/16", dnsSupport: true, dnsHostnames: true }],
+    vpcs: [{ id: "vpc-0123456789abcdef0", name: "platform", cidr: "10.9.0.0/16", dnsSupport: true, dnsHostnames: true }],
     subnets: [
       { id: "subnet-01234567", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az1", cidr: "10.9.0.0/20" },
       { id: "subnet-89abcdef", vpcId: "vpc-0123456789abcdef0", zoneId: "use1-az2", cidr: "10.9.16.0/20" },
@@ -120,11 +168,65 @@ const EXISTING: Readonly<Record<string, Omit<Region, "zones">>> = {
       { id: "rtb-0d3d3d3d3d3d3d3d3", vpcId: "vpc-0123456789abcdef0", main: false, subnetIds: ["subnet-0d3d3d3d3d3d3d3d3"], routes: [local("10.9.0.0/16")] },
     ],
   },
+  // A platform VPC whose egress goes through a transit gateway and which already has shared endpoints.
+  "us-west-2": {
+    vpcs: [
+      { id: "vpc-0c0ffee0c0ffee001", name: "shared-services", cidr: "10.30.0.0/16", dnsSupport: true, dnsHostnames: true },
+      { id: "vpc-0c0ffee0c0ffee002", cidr: "10.31.0.0/16", dnsSupport: true, dnsHostnames: true },
+    ],
+    subnets: [
+      { id: "subnet-0c0ffee0000000a01", vpcId: "vpc-0c0ffee0c0ffee001", zoneId: "usw2-az1", cidr: "10.30.0.0/20", name: "private-1" },
+      { id: "subnet-0c0ffee0000000a02", vpcId: "vpc-0c0ffee0c0ffee001", zoneId: "usw2-az2", cidr: "10.30.16.0/20", name: "private-2" },
+      { id: "subnet-0c0ffee0000000a03", vpcId: "vpc-0c0ffee0c0ffee001", zoneId: "usw2-az3", cidr: "10.30.32.0/20", name: "private-3", freeIps: 12 },
+      // In an AZ ID AgentCore does not support; public; and private without any default route.
+      { id: "subnet-0c0ffee0000000a04", vpcId: "vpc-0c0ffee0c0ffee001", zoneId: "usw2-az4", cidr: "10.30.48.0/20", name: "private-4" },
+      { id: "subnet-0c0ffee0000000a05", vpcId: "vpc-0c0ffee0c0ffee001", zoneId: "usw2-az1", cidr: "10.30.64.0/20", name: "public-1" },
+      { id: "subnet-0c0ffee0000000a06", vpcId: "vpc-0c0ffee0c0ffee001", zoneId: "usw2-az2", cidr: "10.30.80.0/20", name: "isolated-2" },
+    ],
+    routeTables: [
+      { id: "rtb-0c0ffee00000000a0", vpcId: "vpc-0c0ffee0c0ffee001", main: true, subnetIds: [], routes: [local("10.30.0.0/16")] },
+      {
+        id: "rtb-0c0ffee00000000a1",
+        vpcId: "vpc-0c0ffee0c0ffee001",
+        main: false,
+        subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03", "subnet-0c0ffee0000000a04"],
+        routes: [local("10.30.0.0/16"), { cidr: "0.0.0.0/0", transitGatewayId: "tgw-0c0ffee0000000001" }],
+      },
+      { id: "rtb-0c0ffee00000000a2", vpcId: "vpc-0c0ffee0c0ffee001", main: false, subnetIds: ["subnet-0c0ffee0000000a05"], routes: [local("10.30.0.0/16"), { cidr: "0.0.0.0/0", gatewayId: "igw-0c0ffee0000000001" }] },
+      { id: "rtb-0c0ffee00000000a3", vpcId: "vpc-0c0ffee0c0ffee001", main: false, subnetIds: ["subnet-0c0ffee0000000a06"], routes: [local("10.30.0.0/16")] },
+    ],
+    endpoints: [
+      { id: "vpce-0c0ffee000000e001", vpcId: "vpc-0c0ffee0c0ffee001", service: "s3", type: "Gateway", state: "available", privateDns: false, subnetIds: [], routeTableIds: ["rtb-0c0ffee00000000a1"], securityGroupIds: [] },
+      ...["ecr.api", "ecr.dkr", "logs"].map((service, i) => ({ ...SHARED_INTERFACE, id: `vpce-0c0ffee000000e00${i + 2}`, service })),
+      // Private DNS off: the runtime cannot use it, and a second one with private DNS can be created.
+      { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e005", service: "bedrock-runtime", privateDns: false, subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02"] },
+      // Its security group admits HTTPS from another network only.
+      { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e006", service: "monitoring", securityGroupIds: ["sg-0c0ffee00000005e2"] },
+      // Only in the AZ ID AgentCore does not support.
+      { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e007", service: "xray", subnetIds: ["subnet-0c0ffee0000000a04"] },
+      { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e008", service: "secretsmanager", state: "pending" },
+      // In one of the runtime's AZs only.
+      { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e009", service: "bedrock-agentcore", subnetIds: ["subnet-0c0ffee0000000a01"] },
+    ],
+    securityGroups: [
+      { id: "sg-0c0ffee00000005e1", vpcId: "vpc-0c0ffee0c0ffee001", name: "shared-endpoints", rules: [{ id: "sgr-0c0ffee000000e101", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.30.0.0/16" }] },
+      {
+        id: "sg-0c0ffee00000005e2",
+        vpcId: "vpc-0c0ffee0c0ffee001",
+        name: "monitoring-endpoint",
+        rules: [
+          { id: "sgr-0c0ffee000000e201", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.99.0.0/16" },
+          { id: "sgr-0c0ffee000000e202", egress: false, protocol: "tcp", fromPort: 80, toPort: 80, cidr: "10.30.0.0/16" },
+          { id: "sgr-0c0ffee000000e203", egress: true, protocol: "-1", fromPort: -1, toPort: -1, cidr: "0.0.0.0/0" },
+        ],
+      },
+    ],
+  },
 };
 
-function account(id: string, drop: readonly string[] = []): Account {
-  const regions = Object.fromEntries(Object.keys(SUPPORTED_AZ_IDS).map((r) => [r, { zones: shuffledZones(r, drop), ...(EXISTING[r] ?? EMPTY) }]));
-  return { id, regions };
+function account(id: string, drop: readonly string[] = [], denied?: readonly string[]): Account {
+  const regions = Object.fromEntries(Object.keys(SUPPORTED_AZ_IDS).map((r) => [r, { zones: shuffledZones(r, drop), ...EMPTY, ...EXISTING[r] }]));
+  return { id, regions, ...(denied ? { denied } : {}) };
 }
 
 /** Accounts by access key ID: the stand-in tells them apart by the key that signs each request. */
@@ -132,4 +234,6 @@ export const ACCOUNTS: Readonly<Record<string, Account>> = {
   AKIASTANDINSHUFFLED0: account("111122223333"),
   // An account that lacks one of the IDs AgentCore supports in ap-northeast-1.
   AKIASTANDINFEWAZS000: account("444455556666", ["apne1-az4"]),
+  // The same networks as the first, read by an identity that may not list security group rules.
+  AKIASTANDINNOSGRULES: account("111122223333", [], ["ec2 DescribeSecurityGroupRules"]),
 };

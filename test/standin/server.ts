@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ACCOUNTS, type Account, type Region, type RouteTable, type Subnet, type Vpc, type Zone } from "./accounts.js";
+import { ACCOUNTS, type Account, type Endpoint, type Region, type RouteTable, type SecurityGroup, type Subnet, type Vpc, type Zone } from "./accounts.js";
 
 /**
  * A loopback stand-in for the EC2 and STS Query APIs: just the read calls a plan of the
@@ -73,11 +73,35 @@ function zoneOf(region: Region, zoneId: string): Zone {
   return zone;
 }
 
-function tags(): unknown[] {
-  return [];
+function tags(name?: string): unknown[] {
+  return name ? [{ key: "Name", value: name }] : [];
+}
+
+/** The S3 prefix list of a region, as DescribePrefixLists names it. */
+function prefixLists(regionName: string): { id: string; name: string; cidrs: string[] }[] {
+  return [{ id: "pl-63a5400a", name: `com.amazonaws.${regionName}.s3`, cidrs: ["52.92.16.0/20", "3.5.76.0/22"] }];
+}
+
+/** The network interfaces of an interface endpoint: one in each of its subnets. */
+function endpointInterfaces(endpoint: Endpoint): { id: string; subnetId: string; endpoint: Endpoint }[] {
+  if (endpoint.type !== "Interface") return [];
+  return endpoint.subnetIds.map((subnetId, i) => ({ id: `eni-${endpoint.id.slice(5)}${i}`, subnetId, endpoint }));
 }
 
 const VPC_MATCHERS: Matchers<Vpc> = { "vpc-id": (v) => [v.id], "cidr-block": (v) => [v.cidr] };
+const ENDPOINT_MATCHERS: Matchers<Endpoint> = {
+  "vpc-endpoint-id": (e) => [e.id],
+  "vpc-id": (e) => [e.vpcId],
+  "vpc-endpoint-type": (e) => [e.type],
+  "vpc-endpoint-state": (e) => [e.state],
+};
+const GROUP_MATCHERS: Matchers<SecurityGroup> = {
+  "group-id": (g) => [g.id],
+  "vpc-id": (g) => [g.vpcId],
+  // No fixture group carries tags: a tag filter matches nothing.
+  "tag:agentcore-vpc:name": () => [],
+  "tag:agentcore-vpc:role": () => [],
+};
 const SUBNET_MATCHERS: Matchers<Subnet> = {
   "subnet-id": (s) => [s.id],
   "vpc-id": (s) => [s.vpcId],
@@ -128,7 +152,7 @@ function ec2(action: string, params: Params, account: Account, regionName: strin
           dhcpOptionsId: "dopt-0123456789abcdef0",
           instanceTenancy: "default",
           isDefault: false,
-          tagSet: tags(),
+          tagSet: tags(v.name),
         })),
       });
     }
@@ -152,7 +176,7 @@ function ec2(action: string, params: Params, account: Account, regionName: strin
           vpcId: s.vpcId,
           cidrBlock: s.cidr,
           ipv6CidrBlockAssociationSet: [],
-          availableIpAddressCount: 4091,
+          availableIpAddressCount: s.freeIps ?? 4091,
           availabilityZone: zoneOf(region, s.zoneId).name,
           availabilityZoneId: s.zoneId,
           defaultForAz: false,
@@ -162,7 +186,7 @@ function ec2(action: string, params: Params, account: Account, regionName: strin
           ipv6Native: false,
           enableDns64: false,
           privateDnsNameOptionsOnLaunch: { hostnameType: "ip-name", enableResourceNameDnsARecord: false, enableResourceNameDnsAAAARecord: false },
-          tagSet: tags(),
+          tagSet: tags(s.name),
         })),
       });
     }
@@ -192,31 +216,112 @@ function ec2(action: string, params: Params, account: Account, regionName: strin
       });
     }
     case "DescribeNetworkInterfaces": {
-      // The appliances' interfaces that routes point at (the provider reads them for such a route).
-      const enis = region.routeTables.flatMap((t) => t.routes.filter((r) => r.networkInterfaceId).map((r) => ({ id: r.networkInterfaceId!, table: t })));
-      const found = select(action, enis, params, "NetworkInterfaceId", (e) => e.id, { "network-interface-id": (e) => [e.id] }, "InvalidNetworkInterfaceID.NotFound");
+      // The appliances' interfaces that routes point at (the provider reads them for such a route), and those of interface endpoints.
+      type Eni = { id: string; subnetId: string; vpcId: string; type: string; description: string; groups: readonly string[] };
+      const appliances: Eni[] = region.routeTables.flatMap((t) =>
+        t.routes.filter((r) => r.networkInterfaceId).map((r) => ({ id: r.networkInterfaceId!, subnetId: region.subnets.find((x) => x.vpcId === t.vpcId)!.id, vpcId: t.vpcId, type: "interface", description: "egress appliance", groups: [] })),
+      );
+      const ofEndpoints: Eni[] = region.endpoints.flatMap(endpointInterfaces).map((e) => ({
+        id: e.id,
+        subnetId: e.subnetId,
+        vpcId: e.endpoint.vpcId,
+        type: "vpc_endpoint",
+        description: `VPC Endpoint Interface ${e.endpoint.id}`,
+        groups: e.endpoint.securityGroupIds,
+      }));
+      const found = select(action, [...appliances, ...ofEndpoints], params, "NetworkInterfaceId", (e) => e.id, {
+        "network-interface-id": (e) => [e.id],
+        "vpc-id": (e) => [e.vpcId],
+        "interface-type": (e) => [e.type],
+      }, "InvalidNetworkInterfaceID.NotFound");
       return ec2Response(action, {
-        networkInterfaceSet: found.map(({ id, table }) => {
-          const subnet = region.subnets.find((x) => x.vpcId === table.vpcId)!;
+        networkInterfaceSet: found.map((eni) => {
+          const subnet = region.subnets.find((x) => x.id === eni.subnetId)!;
           return {
-            networkInterfaceId: id,
+            networkInterfaceId: eni.id,
             subnetId: subnet.id,
-            vpcId: table.vpcId,
+            vpcId: eni.vpcId,
             availabilityZone: zoneOf(region, subnet.zoneId).name,
-            description: "egress appliance",
+            description: eni.description,
             ownerId: account.id,
-            requesterManaged: false,
+            requesterId: eni.type === "vpc_endpoint" ? "727180483921" : undefined,
+            requesterManaged: eni.type === "vpc_endpoint",
             status: "in-use",
             macAddress: "02:00:00:00:00:01",
             privateIpAddress: "10.9.0.10",
-            sourceDestCheck: false,
-            interfaceType: "interface",
-            groupSet: [],
+            sourceDestCheck: eni.type !== "interface",
+            interfaceType: eni.type,
+            groupSet: eni.groups.map((groupId) => ({ groupId, groupName: region.securityGroups.find((g) => g.id === groupId)?.name ?? groupId })),
             privateIpAddressesSet: [{ privateIpAddress: "10.9.0.10", primary: true }],
             ipv6AddressesSet: [],
             tagSet: tags(),
           };
         }),
+      });
+    }
+    case "DescribeVpcEndpoints": {
+      const all = region.endpoints.map((e) => ({ ...e, serviceName: `com.amazonaws.${regionName}.${e.service}` }));
+      const found = select(action, all, params, "VpcEndpointId", (e) => e.id, { ...ENDPOINT_MATCHERS, "service-name": (e) => [e.serviceName] }, "InvalidVpcEndpointId.NotFound");
+      return ec2Response(action, {
+        vpcEndpointSet: found.map((e) => ({
+          vpcEndpointId: e.id,
+          vpcEndpointType: e.type,
+          vpcId: e.vpcId,
+          serviceName: e.serviceName,
+          state: e.state,
+          policyDocument: '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+          routeTableIdSet: e.routeTableIds,
+          subnetIdSet: e.subnetIds,
+          groupSet: e.securityGroupIds.map((groupId) => ({ groupId, groupName: region.securityGroups.find((g) => g.id === groupId)?.name ?? groupId })),
+          ipAddressType: "ipv4",
+          dnsOptions: { dnsRecordIpType: "ipv4" },
+          privateDnsEnabled: e.privateDns,
+          requesterManaged: false,
+          networkInterfaceIdSet: endpointInterfaces(e).map((n) => n.id),
+          dnsEntrySet: e.type === "Interface" ? [{ dnsName: `${e.id}.${e.service}.${regionName}.vpce.amazonaws.com`, hostedZoneId: "Z1YSA3EXCYUU9Z" }] : [],
+          creationTimestamp: "2025-06-01T00:00:00.000Z",
+          tagSet: tags(),
+          ownerId: account.id,
+        })),
+      });
+    }
+    case "DescribePrefixLists": {
+      const found = select(action, prefixLists(regionName), params, "PrefixListId", (p) => p.id, { "prefix-list-name": (p) => [p.name], "prefix-list-id": (p) => [p.id] }, "InvalidPrefixListID.NotFound");
+      return ec2Response(action, { prefixListSet: found.map((p) => ({ prefixListId: p.id, prefixListName: p.name, cidrSet: p.cidrs })) });
+    }
+    case "DescribeSecurityGroups": {
+      const found = select(action, region.securityGroups, params, "GroupId", (g) => g.id, GROUP_MATCHERS, "InvalidGroup.NotFound");
+      return ec2Response(action, {
+        securityGroupInfo: found.map((g) => ({
+          ownerId: account.id,
+          groupId: g.id,
+          groupName: g.name,
+          groupDescription: g.name,
+          vpcId: g.vpcId,
+          securityGroupArn: `arn:aws:ec2:${regionName}:${account.id}:security-group/${g.id}`,
+          ipPermissions: [],
+          ipPermissionsEgress: [],
+          tagSet: tags(),
+        })),
+      });
+    }
+    case "DescribeSecurityGroupRules": {
+      const rules = region.securityGroups.flatMap((g) => g.rules.map((r) => ({ ...r, groupId: g.id })));
+      const found = select(action, rules, params, "SecurityGroupRuleId", (r) => r.id, { "group-id": (r) => [r.groupId], "security-group-rule-id": (r) => [r.id] }, "InvalidSecurityGroupRuleId.NotFound");
+      return ec2Response(action, {
+        securityGroupRuleSet: found.map((r) => ({
+          securityGroupRuleId: r.id,
+          groupId: r.groupId,
+          groupOwnerId: account.id,
+          isEgress: r.egress,
+          ipProtocol: r.protocol,
+          fromPort: r.fromPort,
+          toPort: r.toPort,
+          cidrIpv4: r.cidr,
+          referencedGroupInfo: r.referencedGroupId ? { groupId: r.referencedGroupId, userId: account.id } : undefined,
+          securityGroupRuleArn: `arn:aws:ec2:${regionName}:${account.id}:security-group-rule/${r.id}`,
+          tagSet: tags(),
+        })),
       });
     }
     default:
@@ -265,6 +370,9 @@ export async function startStandIn(): Promise<StandIn> {
       try {
         const account = ACCOUNTS[accessKey];
         if (!account) throw new ApiError("InvalidClientTokenId", `unknown access key ${accessKey}`);
+        if (account.denied?.includes(`${service} ${action}`)) {
+          throw new ApiError(service === "ec2" ? "UnauthorizedOperation" : "AccessDenied", `You are not authorized to perform this operation. User: arn:aws:iam::${account.id}:user/standin is not authorized to perform: ${service}:${action}`);
+        }
         if (service === "ec2") body = ec2(action, params, account, region);
         else if (service === "sts") body = sts(action, account);
         else throw new UnsupportedError(`${service} action ${action}`);
