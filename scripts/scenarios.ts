@@ -85,6 +85,38 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: "existing-vpc-shared-endpoints",
+    summary: "an existing VPC that already has S3, ECR, logs and AgentCore endpoints: reused, checked at plan time, never created again",
+    answers: {
+      name: "ledger_agent",
+      region: "us-west-2",
+      features: ["models", "memory"],
+      internet: false,
+      vpc: {
+        id: "vpc-0c0ffee0c0ffee001",
+        subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03"],
+        existingEndpoints: ["s3", "ecr.api", "ecr.dkr", "logs", "bedrock-agentcore"],
+      },
+      image: "210987654321.dkr.ecr.us-west-2.amazonaws.com/ledger-agent:1.4.0",
+    },
+  },
+  {
+    name: "existing-vpc-tgw",
+    summary: "an existing VPC whose internet egress goes through a transit gateway, reusing the VPC's endpoints",
+    answers: {
+      name: "scout_agent",
+      region: "us-west-2",
+      features: ["models", "browser"],
+      internet: true,
+      vpc: {
+        id: "vpc-0c0ffee0c0ffee001",
+        subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03"],
+        existingEndpoints: ["s3", "ecr.api", "ecr.dkr", "logs", "bedrock-agentcore"],
+      },
+      image: "210987654321.dkr.ecr.us-west-2.amazonaws.com/scout-agent:0.9.0",
+    },
+  },
+  {
     name: "az-gap",
     summary: "ap-northeast-1 over three AZs: supported IDs skip az3, so subnets land in az1, az2 and az4",
     answers: {

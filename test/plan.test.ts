@@ -30,6 +30,8 @@ const EXTRA: Case[] = [
   { id: "shared-az", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0c1c1c1c1c1c1c1c1","subnet-89abcdef"]', interface_endpoints: '["ecr.api","logs"]' } },
   { id: "egress-tgw-firewall", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0e1e1e1e1e1e1e1e1","subnet-0f1f1f1f1f1f1f1f1"]' } },
   { id: "egress-appliance", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0a2a2a2a2a2a2a2a2","subnet-89abcdef"]' } },
+  // The VPC's monitoring endpoint admits HTTPS from another network only.
+  { id: "reused-unadmitted", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","ecr.dkr","logs","bedrock-agentcore","monitoring"]' } },
 ];
 
 const NEGATIVE: Case[] = [
@@ -39,6 +41,12 @@ const NEGATIVE: Case[] = [
   { id: "public-subnet-for-internet", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0b1b1b1b1b1b1b1b1"]' } },
   { id: "no-default-route", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0d3d3d3d3d3d3d3d3"]' } },
   { id: "one-az", example: "existing-vpc-nat", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-01234567","subnet-0c1c1c1c1c1c1c1c1"]' } },
+  { id: "reused-private-dns-off", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","bedrock-runtime"]' } },
+  { id: "reused-pending", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","secretsmanager"]' } },
+  { id: "reused-outside-runtime-azs", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","xray"]' } },
+  { id: "reused-s3-off-route-table", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0c0ffee0000000a01","subnet-0c0ffee0000000a06"]' } },
+  // The answers do not say the VPC has ECR endpoints: creating them would collide with its own.
+  { id: "duplicate-interface", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["logs"]', interface_endpoints: '["ecr.api","ecr.dkr","bedrock-runtime"]' } },
   {
     // What the classic bug looks like: the first az_count AZs in name order.
     id: "by-az-name",
@@ -80,7 +88,19 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
   test("the stand-in answered every call the plans made", () => {
     expect(standIn.unsupported).toEqual([]);
     expect(new Set(standIn.calls)).toEqual(
-      new Set(["sts GetCallerIdentity", "ec2 DescribeAvailabilityZones", "ec2 DescribeVpcs", "ec2 DescribeVpcAttribute", "ec2 DescribeSubnets", "ec2 DescribeRouteTables", "ec2 DescribeNetworkInterfaces"]),
+      new Set([
+        "sts GetCallerIdentity",
+        "ec2 DescribeAvailabilityZones",
+        "ec2 DescribeVpcs",
+        "ec2 DescribeVpcAttribute",
+        "ec2 DescribeSubnets",
+        "ec2 DescribeRouteTables",
+        "ec2 DescribeNetworkInterfaces",
+        "ec2 DescribeVpcEndpoints",
+        "ec2 DescribePrefixLists",
+        "ec2 DescribeSecurityGroups",
+        "ec2 DescribeSecurityGroupRules",
+      ]),
     );
   });
 
@@ -137,6 +157,37 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     expect(planned(id).some((c) => c.address === "aws_security_group.runtime")).toBe(true);
   });
 
+  test("an existing VPC's S3, ECR, logs and AgentCore endpoints are reused: only the missing one is created, and the runtime reaches every one", () => {
+    const created = (id: string): string[] =>
+      planned(id)
+        .filter((c) => c.address.startsWith("aws_vpc_endpoint."))
+        .map((c) => String(c.after.service_name));
+    // Its bedrock-runtime endpoint has private DNS off, so one with private DNS is made; through the transit gateway none is needed.
+    expect(created("existing-vpc-shared-endpoints")).toEqual(["com.amazonaws.us-west-2.bedrock-runtime"]);
+    expect(created("existing-vpc-tgw")).toEqual([]);
+    const egress = planned("existing-vpc-shared-endpoints").filter((c) => c.address.startsWith("aws_vpc_security_group_egress_rule."));
+    expect(egress.map((c) => [c.address, c.after.referenced_security_group_id ?? c.after.prefix_list_id ?? null])).toEqual([
+      ["aws_vpc_security_group_egress_rule.runtime_to_endpoints", null],
+      ['aws_vpc_security_group_egress_rule.runtime_to_existing_endpoints["sg-0c0ffee00000005e1"]', "sg-0c0ffee00000005e1"],
+      ["aws_vpc_security_group_egress_rule.runtime_to_s3", "pl-63a5400a"],
+    ]);
+  });
+
+  /** What terraform printed for a plan that succeeded, on one line per paragraph. */
+  function output(id: string): string {
+    const result = results.get(id)!;
+    if (!result.ok) throw new Error(`plan ${id} failed:\n${result.error}`);
+    return oneLine(result.output);
+  }
+
+  test("a reused endpoint missing from some of the runtime's AZs, or one whose security group does not admit the runtime, is a warning naming it", () => {
+    const shared = output("existing-vpc-shared-endpoints");
+    expect(shared).toContain("Reused endpoints missing from some of the runtime's AZs: bedrock-agentcore (vpce-0c0ffee000000e009) is not in usw2-az2, usw2-az3.");
+    expect(shared).not.toContain("admit no HTTPS");
+    expect(output("reused-unadmitted")).toContain("These reused endpoints admit no HTTPS from the runtime: monitoring (vpce-0c0ffee000000e006, security groups sg-0c0ffee00000005e2).");
+    expect(results.get("reused-unadmitted")!.ok).toBe(true);
+  });
+
   test("flow logs, when turned on, plan a KMS-encrypted log group with a rotating key", async () => {
     const created = planned("flow-logs");
     const one = (address: string) => created.find((c) => c.address === address)?.after;
@@ -154,6 +205,11 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     ["public-subnet-for-internet", "internet egress through a subnet routed to an internet gateway", "Route table rtb-0bbbbbbbbbbbbbbbb sends 0.0.0.0/0 to internet gateway igw-0123456789abcdef0: its subnets are public"],
     ["no-default-route", "internet egress through a subnet with no default route", "Route table rtb-0d3d3d3d3d3d3d3d3 used by the runtime subnets has no 0.0.0.0/0 route"],
     ["one-az", "existing subnets all in one AZ", "The subnets in subnet_ids are all in use1-az1: AgentCore needs the runtime's subnets in at least two supported AZs"],
+    ["reused-private-dns-off", "a reused interface endpoint without private DNS", "The VPC's endpoint vpce-0c0ffee000000e005 for com.amazonaws.us-west-2.bedrock-runtime has private DNS off"],
+    ["reused-pending", "a reused endpoint that is not available", "The VPC's endpoint vpce-0c0ffee000000e008 for com.amazonaws.us-west-2.secretsmanager is pending, not available"],
+    ["reused-outside-runtime-azs", "a reused endpoint in none of the runtime's AZs", "Reused endpoints in none of the runtime's AZs (usw2-az1, usw2-az2, usw2-az3): xray (vpce-0c0ffee000000e007) is only in usw2-az4"],
+    ["reused-s3-off-route-table", "a reused S3 gateway endpoint missing from a runtime subnet's route table", "The VPC's S3 gateway endpoint vpce-0c0ffee000000e001 is not on route table rtb-0c0ffee00000000a3 of the runtime's subnets"],
+    ["duplicate-interface", "an interface endpoint the VPC already has with private DNS", 'VPC vpc-0c0ffee0c0ffee001 already has an interface endpoint with private DNS for com.amazonaws.us-west-2.ecr.api (vpce-0c0ffee000000e002), so another one cannot be created. Add "ecr.api" to vpc.existingEndpoints'],
   ])("%s: %s fails the plan with a clear message", (id, _what, message) => {
     const result = results.get(id)!;
     expect(result.ok ? "the plan succeeded" : oneLine(result.error)).toContain(message);

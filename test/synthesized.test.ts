@@ -30,7 +30,11 @@ describe("network layer rules", () => {
     const { network } = layers(answers);
     const ingress: Json[] = Object.values(network.resource.aws_vpc_security_group_ingress_rule ?? {});
     expect(ingress.every((r) => r.security_group_id !== "${aws_security_group.runtime.id}")).toBe(true);
-    expect(ingress.every((r) => r.cidr_ipv4 === undefined && r.referenced_security_group_id === "${aws_security_group.runtime.id}")).toBe(true);
+    const fromRuntime = ingress.filter((r) => r.cidr_ipv4 === undefined && r.referenced_security_group_id === "${aws_security_group.runtime.id}");
+    // In an existing VPC the endpoints also serve its other workloads: HTTPS from each of the VPC's own CIDRs, nothing else.
+    const fromVpc = ingress.filter((r) => r.cidr_ipv4 === "${each.key}" && r.for_each === "${toset([for a in data.aws_vpc.this.cidr_block_associations : a.cidr_block])}");
+    expect([fromRuntime.length + fromVpc.length, fromVpc.length]).toEqual([ingress.length, "vpc_id" in network.variable ? 1 : 0]);
+    for (const rule of fromVpc) expect([rule.security_group_id, rule.from_port, rule.to_port]).toEqual(["${aws_security_group.endpoints.id}", 443, 443]);
     for (const sg of Object.values<Json>(network.resource.aws_security_group)) {
       expect(sg.ingress).toBeUndefined();
       expect(sg.egress).toBeUndefined();
@@ -44,7 +48,10 @@ describe("network layer rules", () => {
     expect(world).toHaveLength(internet ? 1 : 0);
     for (const rule of world) expect([rule.from_port, rule.to_port, rule.ip_protocol]).toEqual([443, 443, "tcp"]);
     // Egress to the endpoint SG alone silently drops S3 traffic through the gateway endpoint.
-    expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_s3.prefix_list_id).toBe("${aws_vpc_endpoint.s3.prefix_list_id}");
+    // A reused S3 gateway endpoint gives the prefix list through its look-up.
+    const s3 = network.data?.aws_vpc_endpoint?.s3 ? "${data.aws_vpc_endpoint.s3.prefix_list_id}" : "${aws_vpc_endpoint.s3.prefix_list_id}";
+    expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_s3.prefix_list_id).toBe(s3);
+    expect(Boolean(network.data?.aws_vpc_endpoint?.s3)).toBe(network.resource.aws_vpc_endpoint.s3 === undefined);
   });
 
   test("NAT gateway, internet gateway and public subnet come only with internet in a new VPC", () => {

@@ -9,6 +9,8 @@ export interface NewVpc {
 export interface ExistingVpc {
   readonly id: string;
   readonly subnetIds: readonly string[];
+  /** Endpoint suffixes the VPC already has ("s3", "ecr.api", ...): reused, never created again. In catalog order. */
+  readonly existingEndpoints: readonly string[];
 }
 
 /** The validated, complete answers: everything downstream of validation works from this. */
@@ -65,7 +67,7 @@ export function serializeAnswers(answers: Answers): string {
     features: answers.features,
     internet: answers.internet,
     vpc: isExistingVpc(answers.vpc)
-      ? { id: answers.vpc.id, subnetIds: answers.vpc.subnetIds }
+      ? { id: answers.vpc.id, subnetIds: answers.vpc.subnetIds, existingEndpoints: answers.vpc.existingEndpoints }
       : { cidr: answers.vpc.cidr, azCount: answers.vpc.azCount },
     ...(answers.rds ? { rds: { port: answers.rds.port } } : {}),
     image: answers.image,

@@ -1,3 +1,4 @@
+import { ENDPOINT_RULES } from "../catalog/endpoints.js";
 import { FEATURE_TITLE, FEATURES, isFeature, type Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
 import { featuresMissingIn, partitionOf, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
@@ -135,9 +136,24 @@ function checkNewVpc(vpc: Record<string, unknown>): Check<NewVpc> {
   return { value: { cidr: cidr.value, azCount: azCount.value }, problems };
 }
 
+function checkExistingEndpoints(value: unknown): Check<string[]> {
+  const field = "vpc.existingEndpoints";
+  const suffixes = ENDPOINT_RULES.map((r) => r.suffix);
+  const allowed = `Allowed: ${suffixes.join(", ")}.`;
+  if (!Array.isArray(value)) return { problems: [{ field, value, rule: `Expected an array of the endpoint suffixes the VPC already has, such as ["s3", "ecr.api"]. ${allowed}` }] };
+  const problems: Problem[] = [];
+  value.forEach((item, i) => {
+    if (typeof item !== "string" || !suffixes.includes(item)) problems.push({ field: `${field}[${i}]`, value: item, rule: `Not an endpoint the runtime can use. ${allowed}` });
+    else if (value.indexOf(item) !== i) problems.push({ field: `${field}[${i}]`, value: item, rule: "Listed twice; name each endpoint once." });
+  });
+  // Catalog order, so the same set always gives the same output.
+  return problems.length > 0 ? { problems } : { value: suffixes.filter((s) => value.includes(s)), problems };
+}
+
 function checkExistingVpc(vpc: Record<string, unknown>): Check<ExistingVpc> {
   const id = checkString("vpc.id", vpc.id, P.VPC_ID, `Expected a VPC ID such as "vpc-0123456789abcdef0".`);
-  const problems: Problem[] = [...unknownKeys(vpc, ["id", "subnetIds"], "vpc."), ...id.problems];
+  const existingEndpoints = checkExistingEndpoints(orDefault(vpc.existingEndpoints, []));
+  const problems: Problem[] = [...unknownKeys(vpc, ["id", "subnetIds", "existingEndpoints"], "vpc."), ...id.problems, ...existingEndpoints.problems];
   const subnets = vpc.subnetIds;
   // Fewer than two can never span the two supported AZs the plan requires; AgentCore takes at most 16.
   const count = `Give ${P.SUBNETS_MIN}-${P.SUBNETS_MAX} private subnets spanning at least two supported AZs (several may share an AZ; AgentCore takes at most ${P.SUBNETS_MAX}).`;
@@ -152,16 +168,16 @@ function checkExistingVpc(vpc: Record<string, unknown>): Check<ExistingVpc> {
       if (subnets.indexOf(s) !== i) problems.push({ field, value: s, rule: "Listed twice; name each subnet once." });
     });
   }
-  if (problems.length > 0 || id.value === undefined) return { problems };
-  return { value: { id: id.value, subnetIds: subnets as string[] }, problems };
+  if (problems.length > 0 || id.value === undefined || existingEndpoints.value === undefined) return { problems };
+  return { value: { id: id.value, subnetIds: subnets as string[], existingEndpoints: existingEndpoints.value }, problems };
 }
 
 function checkVpc(value: unknown): Check<NewVpc | ExistingVpc> {
-  const shapes = `Use { "cidr": "10.0.0.0/16", "azCount": 2 } for a new VPC or { "id": "vpc-...", "subnetIds": ["subnet-...", ...] } for an existing one.`;
+  const shapes = `Use { "cidr": "10.0.0.0/16", "azCount": 2 } for a new VPC or { "id": "vpc-...", "subnetIds": ["subnet-...", ...], "existingEndpoints": [...] } for an existing one.`;
   if (!isPlainObject(value)) return { problems: [{ field: "vpc", value, rule: `Expected an object. ${shapes}` }] };
-  const isExisting = "id" in value || "subnetIds" in value;
+  const isExisting = "id" in value || "subnetIds" in value || "existingEndpoints" in value;
   if (isExisting && ("cidr" in value || "azCount" in value)) {
-    return { problems: [{ field: "vpc", value, rule: `Mixes a new VPC (cidr, azCount) with an existing one (id, subnetIds). ${shapes}` }] };
+    return { problems: [{ field: "vpc", value, rule: `Mixes a new VPC (cidr, azCount) with an existing one (id, subnetIds, existingEndpoints). ${shapes}` }] };
   }
   return isExisting ? checkExistingVpc(value) : checkNewVpc(value);
 }

@@ -17,7 +17,7 @@ export function summarize(plan: Plan, style: Style = plainStyle(false)): string 
     `Features: ${answers.features.length > 0 ? answers.features.join(", ") : "none"}`,
     "",
     style.heading("VPC endpoints:"),
-    ...table(plan.endpoints.map((e) => [e.serviceName, e.type, e.reason])),
+    ...table(plan.endpoints.map((e) => [e.serviceName, e.type, e.reused ? "reused" : "created", e.reason])),
     "",
     style.heading("Subnets:"),
     ...table(

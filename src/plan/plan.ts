@@ -1,4 +1,4 @@
-import { endpointsFor, serviceName, type ChosenEndpoint } from "../catalog/endpoints.js";
+import { ENDPOINT_RULES, endpointsFor, serviceName, type ChosenEndpoint } from "../catalog/endpoints.js";
 import * as P from "../catalog/patterns.js";
 import * as price from "../catalog/pricing.js";
 import { supportedAzIds } from "../catalog/regions.js";
@@ -7,6 +7,8 @@ import { cidrSubnet, formatCidr, parseCidr } from "../util/cidr.js";
 
 export interface PlannedEndpoint extends ChosenEndpoint {
   readonly serviceName: string;
+  /** The existing VPC has it (vpc.existingEndpoints): looked up and checked at plan time, never created. */
+  readonly reused: boolean;
 }
 
 export interface PlannedSubnet {
@@ -27,8 +29,12 @@ export interface Plan {
   readonly answers: Answers;
   readonly supportedAzIds: readonly string[];
   readonly existingVpc: boolean;
+  /** Every endpoint the runtime reaches AWS through: created or reused. */
   readonly endpoints: readonly PlannedEndpoint[];
+  /** The interface endpoints this project creates. */
   readonly interfaceEndpoints: readonly PlannedEndpoint[];
+  /** The endpoints of the existing VPC the runtime uses. */
+  readonly reusedEndpoints: readonly PlannedEndpoint[];
   readonly subnets: readonly PlannedSubnet[];
   /** How many AZs the interface endpoints and runtime ENIs span (at most this many, for existing subnets). */
   readonly azCount: number;
@@ -60,15 +66,28 @@ function subnetsOf(answers: Answers, azIds: readonly string[]): PlannedSubnet[] 
   return [...privateSubnets, publicSubnet];
 }
 
+/**
+ * The endpoints the runtime uses. An existing one is reused whenever the runtime calls its
+ * service, even with a NAT path: with private DNS the service's name resolves to it anyway.
+ */
+function plannedEndpoints(answers: Answers): PlannedEndpoint[] {
+  const existing = isExistingVpc(answers.vpc) ? answers.vpc.existingEndpoints : [];
+  const reused = endpointsFor(answers.features, false).filter((e) => existing.includes(e.suffix));
+  const created = endpointsFor(answers.features, answers.internet).filter((e) => !existing.includes(e.suffix));
+  return [...reused.map((e) => ({ ...e, reused: true })), ...created.map((e) => ({ ...e, reused: false }))]
+    .map((e) => ({ ...e, serviceName: serviceName(answers.region, e.suffix) }))
+    .sort((a, b) => ENDPOINT_ORDER.indexOf(a.suffix) - ENDPOINT_ORDER.indexOf(b.suffix));
+}
+
+const ENDPOINT_ORDER = ENDPOINT_RULES.map((r) => r.suffix);
+
 /** Everything the generator decides, before any Terraform is synthesized. */
 export function planFor(answers: Answers): Plan {
   const azIds = supportedAzIds(answers.region);
   if (!azIds) throw new Error(`unvalidated region ${answers.region}`);
-  const endpoints = endpointsFor(answers.features, answers.internet).map((e) => ({
-    ...e,
-    serviceName: serviceName(answers.region, e.suffix),
-  }));
-  const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface");
+  const endpoints = plannedEndpoints(answers);
+  const interfaceEndpoints = endpoints.filter((e) => e.type === "Interface" && !e.reused);
+  const reusedEndpoints = endpoints.filter((e) => e.reused);
   // Existing subnets may share AZs; an endpoint takes one subnet per AZ, and a region has this many supported ones.
   const azCount = isExistingVpc(answers.vpc) ? Math.min(answers.vpc.subnetIds.length, azIds.length) : answers.vpc.azCount;
   const azCountKnown = !isExistingVpc(answers.vpc);
@@ -79,7 +98,8 @@ export function planFor(answers: Answers): Plan {
       monthlyUsd: round2(interfaceEndpoints.length * azCount * price.INTERFACE_ENDPOINT_PER_AZ_MONTH),
     });
   }
-  cost.push({ item: "S3 gateway endpoint", monthlyUsd: 0 });
+  if (endpoints.some((e) => e.suffix === "s3" && !e.reused)) cost.push({ item: "S3 gateway endpoint", monthlyUsd: 0 });
+  if (reusedEndpoints.length > 0) cost.push({ item: `${reusedEndpoints.length} endpoints the VPC already has, reused (${reusedEndpoints.map((e) => e.suffix).join(", ")})`, monthlyUsd: 0 });
   const nat = answers.internet && !isExistingVpc(answers.vpc);
   if (nat) {
     cost.push({
@@ -90,6 +110,11 @@ export function planFor(answers: Answers): Plan {
   const notes: string[] = [];
   if (P.parseImage(answers.image)?.account === PLACEHOLDER_ACCOUNT) {
     notes.push(`The image ${answers.image} is a placeholder: set var.image in runtime/terraform.tfvars before applying the runtime layer.`);
+  }
+  if (isExistingVpc(answers.vpc)) {
+    const used = new Set(endpoints.map((e) => e.suffix));
+    const unused = answers.vpc.existingEndpoints.filter((s) => !used.has(s));
+    if (unused.length > 0) notes.push(`vpc.existingEndpoints lists ${unused.join(", ")}, which this runtime does not call: nothing is looked up for ${unused.length > 1 ? "them" : "it"}.`);
   }
   if (answers.internet && isExistingVpc(answers.vpc)) {
     notes.push(
@@ -102,6 +127,7 @@ export function planFor(answers: Answers): Plan {
     existingVpc: isExistingVpc(answers.vpc),
     endpoints,
     interfaceEndpoints,
+    reusedEndpoints,
     subnets: subnetsOf(answers, azIds),
     azCount,
     azCountKnown,

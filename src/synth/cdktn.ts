@@ -6,7 +6,7 @@ export { Construct } from "constructs";
 export { App } from "cdktn";
 export { TerraformStack, TerraformVariable, TerraformOutput, TerraformLocal, TerraformIterator, Token } from "cdktn";
 export { Tokenization, DefaultTokenResolver, StringConcat } from "cdktn";
-export type { TerraformElement } from "cdktn";
+export { TerraformElement } from "cdktn";
 
 export { AwsProvider } from "@cdktn/provider-aws/lib/provider/index.js";
 // network layer
@@ -30,6 +30,12 @@ export { DataAwsSubnets } from "@cdktn/provider-aws/lib/data-aws-subnets/index.j
 export { DataAwsRouteTable } from "@cdktn/provider-aws/lib/data-aws-route-table/index.js";
 export { DataAwsRouteTables } from "@cdktn/provider-aws/lib/data-aws-route-tables/index.js";
 export { DataAwsSecurityGroup } from "@cdktn/provider-aws/lib/data-aws-security-group/index.js";
+export { DataAwsSecurityGroups } from "@cdktn/provider-aws/lib/data-aws-security-groups/index.js";
+export { DataAwsVpcEndpoint } from "@cdktn/provider-aws/lib/data-aws-vpc-endpoint/index.js";
+export { DataAwsNetworkInterface } from "@cdktn/provider-aws/lib/data-aws-network-interface/index.js";
+export { DataAwsNetworkInterfaces } from "@cdktn/provider-aws/lib/data-aws-network-interfaces/index.js";
+export { DataAwsVpcSecurityGroupRule } from "@cdktn/provider-aws/lib/data-aws-vpc-security-group-rule/index.js";
+export { DataAwsVpcSecurityGroupRules } from "@cdktn/provider-aws/lib/data-aws-vpc-security-group-rules/index.js";
 export { KmsKey } from "@cdktn/provider-aws/lib/kms-key/index.js";
 export { FlowLog } from "@cdktn/provider-aws/lib/flow-log/index.js";
 // both layers

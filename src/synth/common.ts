@@ -1,6 +1,6 @@
 import { RUNTIME_NAME } from "../catalog/patterns.js";
 import type { Answers } from "../answers/model.js";
-import { AwsProvider, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type Construct } from "./cdktn.js";
+import { AwsProvider, TerraformElement, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type Construct } from "./cdktn.js";
 
 /** Tags that let the runtime layer find what the network layer made, whatever backend holds its state. */
 export const TAG_NAME = "agentcore-vpc:name";
@@ -68,4 +68,36 @@ export function local(stack: TerraformStack, name: string, expression: string): 
 /** for_each over a Terraform expression (a map, or toset(list)), written as given. */
 export function forEachIn(expression: string): TerraformIterator {
   return TerraformIterator.fromMap(Token.asAnyMap(`\${${expression}}`));
+}
+
+export interface Assertion {
+  readonly condition: string;
+  readonly errorMessage: string;
+}
+
+/**
+ * A check block (Terraform 1.5+), which cdktn has no class for: a failed assertion is a
+ * warning on plan and apply, for what this project cannot fix itself.
+ */
+class CheckBlock extends TerraformElement {
+  constructor(
+    scope: TerraformStack,
+    name: string,
+    private readonly assertions: readonly Assertion[],
+  ) {
+    super(scope, `check.${name}`, "check");
+    this.overrideLogicalId(name);
+  }
+
+  public override toTerraform(): unknown {
+    return { check: { [this.friendlyUniqueId]: { assert: this.assertions.map((a) => ({ condition: a.condition, error_message: a.errorMessage })) } } };
+  }
+
+  public override toHclTerraform(): unknown {
+    return {};
+  }
+}
+
+export function check(stack: TerraformStack, name: string, assertions: readonly Assertion[]): void {
+  new CheckBlock(stack, name, assertions);
 }

@@ -8,7 +8,7 @@ export interface Shape {
   readonly [key: string]: Shape;
 }
 
-export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "output";
+export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "check" | "output";
 
 /** One top-level Terraform block, e.g. resource "aws_vpc" "this" { ... }. */
 export interface TfNode {
@@ -18,10 +18,10 @@ export interface TfNode {
   readonly shape: Shape;
 }
 
-const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "output"];
+const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "check", "output"];
 
 /** Meta-argument blocks the provider schema does not describe. */
-const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, validation: {} };
+const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, validation: {}, assert: {} };
 
 const resolver = new cdk.DefaultTokenResolver(new cdk.StringConcat());
 
@@ -102,7 +102,7 @@ function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string,
           nodes.push({ kind, labels: [first, name], body: clean(body) as JsonObject, shape: mergeShapes([shapeOf(bodyMeta), META_SHAPE]) });
         }
       } else {
-        // A provider fragment holds a list of configurations (aliases).
+        // A provider fragment holds a list of configurations (aliases); a check, one body.
         const bodies = Array.isArray(inner) ? inner : [inner];
         const metas = Array.isArray(innerMeta) ? innerMeta : [innerMeta];
         bodies.forEach((body, i) => nodes.push({ kind, labels: [first], body: clean(body) as JsonObject, shape: mergeShapes([shapeOf(metas[i]), META_SHAPE]) }));

@@ -2,20 +2,20 @@ import { isExistingVpc } from "../answers/model.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { forEachIn, layerStack, named, output, TAG_ROLE, variable } from "./common.js";
+import { forEachIn, layerStack, named, output, TAG_ROLE, variable, type Assertion } from "./common.js";
 import { flowLogs } from "./flow-logs.js";
 import { existingVpc, newVpc, type VpcRefs } from "./vpc.js";
 
 type Stack = cdk.TerraformStack;
 
-function securityGroup(stack: Stack, role: string, description: string, vpcId: string, precondition?: VpcRefs["runtimePrecondition"]): void {
+function securityGroup(stack: Stack, role: string, description: string, vpcId: string, preconditions: readonly Assertion[] = []): void {
   named(
     new cdk.SecurityGroup(stack, `aws_security_group.${role}`, {
       name: `\${var.name}-${role}`,
       description,
       vpcId,
       tags: { Name: `\${var.name}-${role}`, [TAG_ROLE]: role },
-      ...(precondition ? { lifecycle: { precondition: [precondition] } } : {}),
+      ...(preconditions.length > 0 ? { lifecycle: { precondition: [...preconditions] } } : {}),
     }),
     role,
   );
@@ -36,16 +36,24 @@ function rule(stack: Stack, direction: "egress" | "ingress", name: string, from:
 function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
   const https = { fromPort: 443, toPort: 443 };
   // Invocations do not enter through the runtime ENI: no ingress at all.
-  securityGroup(stack, "runtime", "AgentCore runtime ENIs: no ingress, egress only where the agent needs it", refs.vpcId, refs.runtimePrecondition);
+  securityGroup(stack, "runtime", "AgentCore runtime ENIs: no ingress, egress only where the agent needs it", refs.vpcId, refs.runtimePreconditions);
   securityGroup(stack, "endpoints", "Interface VPC endpoints: HTTPS from the runtime only", refs.vpcId);
   rule(stack, "egress", "runtime_to_endpoints", "runtime", {
     referencedSecurityGroupId: "${aws_security_group.endpoints.id}",
     description: "HTTPS to the interface endpoints",
     ...https,
   });
+  if (refs.reused) {
+    rule(stack, "egress", "runtime_to_existing_endpoints", "runtime", {
+      forEach: forEachIn(`toset(${refs.reused.interfaceGroupIds})`),
+      referencedSecurityGroupId: "${each.key}",
+      description: "HTTPS to the VPC's own interface endpoints",
+      ...https,
+    });
+  }
   // Without this rule S3 traffic through the gateway endpoint is silently dropped.
   rule(stack, "egress", "runtime_to_s3", "runtime", {
-    prefixListId: "${aws_vpc_endpoint.s3.prefix_list_id}",
+    prefixListId: refs.reused?.s3PrefixListId ?? "${aws_vpc_endpoint.s3.prefix_list_id}",
     description: "HTTPS to S3 through the gateway endpoint (image layers)",
     ...https,
   });
@@ -54,6 +62,15 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
     description: "HTTPS from the runtime",
     ...https,
   });
+  if (refs.sharedCidrs) {
+    // Private DNS sends the whole VPC's calls of these services to these endpoints: its other workloads must keep reaching them.
+    rule(stack, "ingress", "endpoints_from_vpc", "endpoints", {
+      forEach: forEachIn(`toset(${refs.sharedCidrs})`),
+      cidrIpv4: "${each.key}",
+      description: "HTTPS from the VPC's other workloads, whose DNS resolves these services to these endpoints",
+      ...https,
+    });
+  }
   if (plan.answers.internet) {
     rule(stack, "egress", "runtime_to_internet", "runtime", { cidrIpv4: "0.0.0.0/0", description: "HTTPS to the internet through the NAT gateway", ...https });
   }
@@ -75,7 +92,7 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
 }
 
 function endpoints(stack: Stack, refs: VpcRefs): void {
-  named(
+  if (!refs.reused?.s3PrefixListId) named(
     new cdk.VpcEndpoint(stack, "aws_vpc_endpoint.s3", {
       vpcId: refs.vpcId,
       serviceName: "com.amazonaws.${var.region}.s3",
@@ -95,6 +112,7 @@ function endpoints(stack: Stack, refs: VpcRefs): void {
       subnetIds: cdk.Token.asList(refs.endpointSubnetIds),
       securityGroupIds: ["${aws_security_group.endpoints.id}"],
       tags: { Name: "${var.name}-${each.key}" },
+      ...(refs.interfaceEndpointPrecondition ? { lifecycle: { precondition: [refs.interfaceEndpointPrecondition] } } : {}),
     }),
     "interface",
   );
@@ -145,7 +163,11 @@ export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
   output(stack, "endpoint_security_group_id", "Security group of the interface endpoints.", "${aws_security_group.endpoints.id}");
   if (answers.rds) output(stack, "database_security_group_id", "Attach this security group to the RDS database.", "${aws_security_group.database.id}");
   output(stack, "interface_endpoint_ids", "Interface endpoint ID by service suffix.", "${{ for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }}");
-  output(stack, "s3_endpoint_id", "ID of the S3 gateway endpoint.", "${aws_vpc_endpoint.s3.id}");
+  output(stack, "s3_endpoint_id", "ID of the S3 gateway endpoint.", refs.reused?.s3PrefixListId ? "${data.aws_vpc_endpoint.s3.id}" : "${aws_vpc_endpoint.s3.id}");
+  if (refs.reused) {
+    output(stack, "reused_endpoint_ids", "ID of each interface endpoint of the VPC the runtime uses, by service suffix.", "${{ for suffix, e in data.aws_vpc_endpoint.existing : suffix => e.id }}");
+    output(stack, "private_subnet_cidrs", "CIDR of each private subnet: the sources a reused endpoint's security group must admit HTTPS from.", "${local.runtime_subnet_cidrs}");
+  }
   if (plan.nat) output(stack, "nat_public_ip", "Public IPv4 address the runtime's internet traffic leaves from.", "${aws_eip.nat.public_ip}");
   return stack;
 }

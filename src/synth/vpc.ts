@@ -2,7 +2,8 @@ import type { ExistingVpc, NewVpc } from "../answers/model.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { forEachIn, hclString, local, named, TAG_TIER, variable } from "./common.js";
+import { forEachIn, hclString, local, named, TAG_TIER, variable, type Assertion } from "./common.js";
+import { foreignPrivateDnsEndpoints, reusedEndpoints, type Reused } from "./reuse.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -16,8 +17,14 @@ export interface VpcRefs {
   readonly endpointSubnetIds: string;
   /** The route tables the private subnets use: a list, or an expression for one. */
   readonly routeTableIds: string[] | string;
-  /** A check of subnets this layer did not place, made before the runtime's security group is created. */
-  readonly runtimePrecondition?: { condition: string; errorMessage: string };
+  /** Checks of what this layer did not make, before the runtime's security group is created. */
+  readonly runtimePreconditions: readonly Assertion[];
+  /** In an existing VPC: the endpoints it already has that the runtime uses. */
+  readonly reused?: Reused;
+  /** In an existing VPC: each interface endpoint to create must not collide with one it has. */
+  readonly interfaceEndpointPrecondition?: Assertion;
+  /** In an existing VPC, a Terraform expression (no interpolation): its CIDRs, whose workloads resolve a service to the endpoints created here. */
+  readonly sharedCidrs?: string;
 }
 
 export function newVpc(stack: Stack, plan: Plan, vpc: NewVpc): VpcRefs {
@@ -97,6 +104,7 @@ export function newVpc(stack: Stack, plan: Plan, vpc: NewVpc): VpcRefs {
     subnetIds: "${[for s in aws_subnet.private : s.id]}",
     endpointSubnetIds: "${[for s in aws_subnet.private : s.id]}",
     routeTableIds: ["${aws_route_table.private.id}"],
+    runtimePreconditions: [],
   };
 }
 
@@ -223,17 +231,24 @@ export function existingVpc(stack: Stack, plan: Plan, vpc: ExistingVpc): VpcRefs
     "${distinct([for id in var.subnet_ids : try(data.aws_route_tables.subnet[id].ids[0], one(data.aws_route_tables.main.ids))])}",
   );
   if (plan.answers.internet) internetRoutes(stack);
+  const reused = reusedEndpoints(stack, plan);
   return {
     vpcId: "${data.aws_vpc.this.id}",
     vpcCidr: "${data.aws_vpc.this.cidr_block}",
     subnetIds: "${var.subnet_ids}",
     endpointSubnetIds: "${local.endpoint_subnet_ids}",
     routeTableIds: "${local.private_route_table_ids}",
-    runtimePrecondition: {
-      condition: "${length(local.subnet_az_ids) >= 2}",
-      errorMessage:
-        "The subnets in subnet_ids are all in ${join(\", \", local.subnet_az_ids)}: AgentCore needs the runtime's subnets in at least two supported AZs. Add a subnet in another of ${join(\", \", var.supported_az_ids)}.",
-    },
+    runtimePreconditions: [
+      {
+        condition: "${length(local.subnet_az_ids) >= 2}",
+        errorMessage:
+          "The subnets in subnet_ids are all in ${join(\", \", local.subnet_az_ids)}: AgentCore needs the runtime's subnets in at least two supported AZs. Add a subnet in another of ${join(\", \", var.supported_az_ids)}.",
+      },
+      ...reused.preconditions,
+    ],
+    reused,
+    interfaceEndpointPrecondition: foreignPrivateDnsEndpoints(stack),
+    sharedCidrs: "[for a in data.aws_vpc.this.cidr_block_associations : a.cidr_block]",
   };
 }
 

@@ -24,10 +24,33 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
   const supported = supportedAzIds(answers.region)!;
   const newVpc = !isExistingVpc(answers.vpc);
 
-  // Endpoints: exactly the catalog's set, by full service name and type.
+  // Endpoints: exactly the catalog's set less what the VPC has, by full service name and type.
+  const intended = planFor(answers);
   const endpoints = created(plan, "aws_vpc_endpoint").map((e) => `${e.service_name as string} ${e.vpc_endpoint_type as string}`).sort();
-  const wanted = planFor(answers).endpoints.map((e) => `${e.serviceName} ${e.type}`).sort();
+  const wanted = intended.endpoints.filter((e) => !e.reused).map((e) => `${e.serviceName} ${e.type}`).sort();
   expect(JSON.stringify(endpoints) === JSON.stringify(wanted), `endpoints ${JSON.stringify(endpoints)}, expected ${JSON.stringify(wanted)}`);
+  const egress = created(plan, "aws_vpc_security_group_egress_rule");
+  if (isExistingVpc(answers.vpc)) {
+    const vpcId = answers.vpc.id;
+    // None duplicates one the VPC has: an interface endpoint with private DNS, or the S3 gateway on the runtime's route tables.
+    const has = region.endpoints.filter((e) => e.vpcId === vpcId && (e.type === "Gateway" || e.privateDns));
+    for (const e of created(plan, "aws_vpc_endpoint")) {
+      const twin = has.find((h) => `com.amazonaws.${answers.region}.${h.service}` === e.service_name && h.type === e.vpc_endpoint_type);
+      expect(twin === undefined, `${e.service_name as string} is created although the VPC has ${twin?.id}`);
+    }
+    // The runtime reaches each reused one: HTTPS to one of its security groups, or to the S3 prefix list.
+    for (const r of intended.reusedEndpoints) {
+      const theirs = region.endpoints.find((e) => e.vpcId === vpcId && e.service === r.suffix && e.type === r.type);
+      if (!theirs) {
+        problems.push(`the fixture VPC has no ${r.suffix} endpoint to reuse`);
+        continue;
+      }
+      const reaches = egress.some(
+        (g) => g.from_port === 443 && g.to_port === 443 && (r.type === "Gateway" ? g.prefix_list_id === "pl-63a5400a" : theirs.securityGroupIds.includes(g.referenced_security_group_id as string)),
+      );
+      expect(reaches, `no HTTPS egress from the runtime to the reused ${r.suffix} endpoint ${theirs.id}`);
+    }
+  }
   for (const e of created(plan, "aws_vpc_endpoint")) {
     if (e.vpc_endpoint_type === "Interface") expect(e.private_dns_enabled === true, `${e.service_name as string} has private DNS off`);
   }
@@ -64,7 +87,6 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
 
   // Security groups: nothing inbound from the world; world egress only with internet.
   const ingress = created(plan, "aws_vpc_security_group_ingress_rule");
-  const egress = created(plan, "aws_vpc_security_group_egress_rule");
   for (const r of ingress) expect(r.cidr_ipv4 !== "0.0.0.0/0" && r.cidr_ipv6 !== "::/0", `ingress from the world: ${r.description as string}`);
   for (const sg of created(plan, "aws_security_group")) {
     expect(((sg.ingress as unknown[] | undefined) ?? []).length === 0, `inline ingress on ${sg.name as string}`);
@@ -75,6 +97,11 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
 
   // The database port, both ways, only with RDS.
   const dbRules = [...ingress, ...egress].filter((r) => r.from_port !== 443);
+  // In an existing VPC the endpoints created serve its other workloads too (private DNS): HTTPS from each VPC CIDR.
+  if (isExistingVpc(answers.vpc) && intended.interfaceEndpoints.length > 0) {
+    const cidr = region.vpcs.find((v) => v.id === (answers.vpc as { id: string }).id)?.cidr;
+    expect(ingress.some((r) => r.cidr_ipv4 === cidr && r.from_port === 443), `endpoints admit no HTTPS from the VPC's CIDR ${cidr}`);
+  }
   if (answers.rds) {
     const port = answers.rds.port;
     expect(dbRules.length === 2 && dbRules.every((r) => r.from_port === port && r.to_port === port && r.ip_protocol === "tcp"), `database rules ${JSON.stringify(dbRules.map((r) => r.from_port))}, expected port ${port} both ways`);

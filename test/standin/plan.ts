@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { exec, tempDir } from "../helpers.js";
 import type { StandIn } from "./server.js";
 
-export type PlanResult = { ok: true; plan: PlanJson } | { ok: false; error: string };
+/** A plan that succeeded keeps terraform's output, where check blocks print their warnings. */
+export type PlanResult = { ok: true; plan: PlanJson; output: string } | { ok: false; error: string };
 
 /** The parts of `terraform show -json` these tests read. */
 export interface PlanJson {
@@ -44,12 +45,14 @@ export async function planAgainstStandIn(networkDir: string, standIn: StandIn, e
   };
   await exec("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: runEnv });
   const varArgs = Object.entries(vars).map(([k, v]) => `-var=${k}=${v}`);
+  let output: string;
   try {
-    await exec("terraform", ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan", ...varArgs], { cwd: dir, env: runEnv, maxBuffer: 64 * 1024 * 1024 });
+    const run = await exec("terraform", ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan", ...varArgs], { cwd: dir, env: runEnv, maxBuffer: 64 * 1024 * 1024 });
+    output = `${run.stdout}${run.stderr}`;
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string };
     return { ok: false, error: `${e.stderr ?? ""}${e.stdout ?? ""}` };
   }
   const { stdout } = await exec("terraform", ["show", "-json", "tfplan"], { cwd: dir, env: runEnv, maxBuffer: 64 * 1024 * 1024 });
-  return { ok: true, plan: JSON.parse(stdout) as PlanJson };
+  return { ok: true, plan: JSON.parse(stdout) as PlanJson, output };
 }

@@ -40,3 +40,13 @@ output "s3_endpoint_id" {
   description = "ID of the S3 gateway endpoint."
   value       = aws_vpc_endpoint.s3.id
 }
+
+output "reused_endpoint_ids" {
+  description = "ID of each interface endpoint of the VPC the runtime uses, by service suffix."
+  value       = { for suffix, e in data.aws_vpc_endpoint.existing : suffix => e.id }
+}
+
+output "private_subnet_cidrs" {
+  description = "CIDR of each private subnet: the sources a reused endpoint's security group must admit HTTPS from."
+  value       = local.runtime_subnet_cidrs
+}

@@ -61,6 +61,12 @@ variable "subnet_ids" {
   }
 }
 
+variable "existing_interface_endpoints" {
+  type        = list(string)
+  description = "Interface endpoints the VPC already has (service suffixes): reused, looked up and checked at plan time, never created. From vpc.existingEndpoints."
+  default     = []
+}
+
 variable "enable_flow_logs" {
   type        = bool
   description = "Record VPC flow logs in a KMS-encrypted CloudWatch log group (about $0.50/GB ingested, $0.03/GB-month stored, $1.00/month for the key)."
