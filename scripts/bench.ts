@@ -1,7 +1,7 @@
 // npm run bench: size and whole-process speed of the published package on this machine.
 // A benchmark, not a test: it reports, it does not fail.
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { packAndInstall } from "./pack.js";
@@ -43,6 +43,7 @@ const out = join(scratch, "out");
 const rows: [string, string, string, boolean][] = [
   ["packed tarball", `${(pkg.tarballBytes / 1e6).toFixed(3)} MB`, "<= 1.5 MB", pkg.tarballBytes <= 1.5e6],
   ["installed size", `${(pkg.installedBytes / 1e6).toFixed(3)} MB`, "<= 5 MB", pkg.installedBytes <= 5e6],
+  ["inspection chunk (bundle/inspect.mjs)", `${(await stat(join(dirname(pkg.bin), "inspect.mjs"))).size} bytes`, "", true],
   ["runtime dependencies", String(pkg.installedPackages.length - 1), "0", pkg.installedPackages.length === 1],
 ];
 const floor = median(Array.from({ length: RUNS }, () => seconds(["-e", "0"])));

@@ -15,8 +15,8 @@ describe("the published package", () => {
 
   afterAll(() => (pkg ? rm(pkg.dir, { recursive: true, force: true }) : undefined));
 
-  test("holds one executable, its notices, the README and the licence, and installs nothing else", async () => {
-    expect(pkg.packedFiles).toEqual(["LICENSE", "README.md", "bundle/THIRD-PARTY-NOTICES.md", "bundle/create-agentcore-vpc.mjs", "bundle/synth.cache", "bundle/synth.cjs", "package.json"]);
+  test("holds one executable, its chunks, its notices, the README and the licence, and installs nothing else", async () => {
+    expect(pkg.packedFiles).toEqual(["LICENSE", "README.md", "bundle/THIRD-PARTY-NOTICES.md", "bundle/create-agentcore-vpc.mjs", "bundle/inspect.mjs", "bundle/synth.cache", "bundle/synth.cjs", "package.json"]);
     expect(pkg.installedPackages).toEqual(["create-agentcore-vpc"]);
     const manifest = JSON.parse(await readFile(join(pkg.project, "node_modules", "create-agentcore-vpc", "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.dependencies).toBeUndefined();
@@ -24,7 +24,7 @@ describe("the published package", () => {
     expect(Object.keys((manifest.scripts ?? {}) as object).filter((s) => /^(pre|post)?(install|prepare)$/.test(s))).toEqual([]);
     expect(pkg.installWarnings).toBe("");
     const notices = await readFile(join(pkg.project, "node_modules", "create-agentcore-vpc", "bundle", "THIRD-PARTY-NOTICES.md"), "utf8");
-    for (const bundled of ["cdktn@0.24.0 (MPL-2.0)", "@cdktn/provider-aws@25.7.0 (MPL-2.0)", "constructs@10.7.0 (Apache-2.0)", "handlebars@4.7.10 (MIT)", "@inquirer/core"]) {
+    for (const bundled of ["cdktn@0.24.0 (MPL-2.0)", "@cdktn/provider-aws@25.7.0 (MPL-2.0)", "constructs@10.7.0 (Apache-2.0)", "handlebars@4.7.10 (MIT)", "@inquirer/core", "@aws-sdk/client-ec2@3.1169.0 (Apache-2.0)"]) {
       expect(notices).toContain(bundled);
     }
   });

@@ -1,0 +1,175 @@
+/**
+ * Read-only inspection of an account's networks through the AWS SDK: one command per call,
+ * credentials and configuration from the SDK's standard chain, every failure an InspectionError.
+ */
+import {
+  DescribeVpcAttributeCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  paginateDescribeRouteTables,
+  paginateDescribeSecurityGroupRules,
+  paginateDescribeSubnets,
+  paginateDescribeVpcEndpoints,
+  paginateDescribeVpcs,
+  type VpcAttributeName,
+} from "@aws-sdk/client-ec2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type { EndpointInfo, Identity, VpcDetails, VpcSummary } from "../account/model.js";
+import { byId, toEndpoint, toRouteTable, toRule, toSubnet, toVpc } from "./convert.js";
+import { deniedSentence, explain, InspectionError, isDenied, type CallContext, type EndpointSetting } from "./errors.js";
+
+export interface InspectOptions {
+  readonly region: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface AccountReader {
+  identity(): Promise<Identity>;
+  listVpcs(): Promise<VpcSummary[]>;
+  readVpc(vpcId: string): Promise<VpcDetails>;
+}
+
+type Service = "EC2" | "STS";
+
+/** The endpoint URL env sets for a service, as the SDK would read it from the environment. */
+function endpointOf(env: InspectOptions["env"], service: Service): EndpointSetting | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === "true") return undefined;
+  for (const variable of [`AWS_ENDPOINT_URL_${service}`, "AWS_ENDPOINT_URL"]) {
+    const url = env[variable];
+    if (url) return { variable, url };
+  }
+  return undefined;
+}
+
+/** Two attempts, not the SDK's three with backoff, so that a dead endpoint fails in seconds. */
+function maxAttempts(env: InspectOptions["env"]): number {
+  const raw = env.AWS_MAX_ATTEMPTS;
+  if (raw === undefined || raw === "") return 2;
+  const attempts = Number(raw);
+  if (!Number.isInteger(attempts) || attempts < 1) throw new InspectionError(`AWS_MAX_ATTEMPTS is "${raw}": set it to a whole number of attempts, 1 or more, or unset it.`, "AWS_MAX_ATTEMPTS");
+  return attempts;
+}
+
+/**
+ * What both clients are given. The SDK reads the environment itself; passing what env holds
+ * makes an in-process caller with its own env object behave as the process would.
+ */
+function clientConfig(options: InspectOptions, service: Service) {
+  const endpoint = endpointOf(options.env, service);
+  return {
+    region: options.region,
+    maxAttempts: maxAttempts(options.env),
+    // Options for the SDK's own Node.js handler: a connection that cannot be made fails fast.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+    ...(options.env.AWS_PROFILE ? { profile: options.env.AWS_PROFILE } : {}),
+    ...(endpoint ? { endpoint: endpoint.url } : {}),
+  };
+}
+
+/** Every page of a paginated call, flattened. */
+async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => readonly T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(...(items(page) ?? []));
+  return out;
+}
+
+/**
+ * Awaits every promise, then fails with the first failure in list order rather than the first
+ * to arrive: a missing VPC is then reported by DescribeVpcs, whichever call answers first.
+ */
+async function inOrder<T extends readonly unknown[]>(promises: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/** A reader of the account the environment's credentials lead to; throws InspectionError when AWS_MAX_ATTEMPTS is not a count. */
+export function openAccount(options: InspectOptions): AccountReader {
+  const ec2 = new EC2Client(clientConfig(options, "EC2"));
+  const sts = new STSClient(clientConfig(options, "STS"));
+  const profile = options.env.AWS_PROFILE || undefined;
+  let knownArn: string | undefined;
+
+  const contextOf = (call: string, vpcId?: string): CallContext => ({
+    call,
+    region: options.region,
+    endpoint: endpointOf(options.env, call.startsWith("sts:") ? "STS" : "EC2"),
+    arn: knownArn,
+    profile,
+    vpcId,
+  });
+
+  async function run<T>(call: string, work: () => Promise<T>, vpcId?: string): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw explain(error, contextOf(call, vpcId));
+    }
+  }
+
+  const vpcFilter = (vpcId: string) => [{ Name: "vpc-id", Values: [vpcId] }];
+
+  async function attribute(vpcId: string, name: VpcAttributeName): Promise<boolean> {
+    const out = await run("ec2:DescribeVpcAttribute", () => ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: name })), vpcId);
+    return (name === "enableDnsSupport" ? out.EnableDnsSupport : out.EnableDnsHostnames)?.Value ?? false;
+  }
+
+  /** The rules of the endpoints' security groups; a denial is reported in the result, not thrown. */
+  async function groupRules(endpoints: readonly EndpointInfo[]): Promise<Pick<VpcDetails, "endpointGroupRules" | "endpointGroupRulesError">> {
+    const groupIds = [...new Set(endpoints.flatMap((e) => e.securityGroupIds))].sort();
+    if (groupIds.length === 0) return { endpointGroupRules: [] };
+    const call = "ec2:DescribeSecurityGroupRules";
+    let rules;
+    try {
+      rules = await collect(paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: "group-id", Values: groupIds }] }), (p) => p.SecurityGroupRules);
+    } catch (error) {
+      if (!isDenied(error)) throw explain(error, contextOf(call));
+      return { endpointGroupRulesError: `${call} was denied, so the rules of the endpoints' security groups were not checked: ${deniedSentence(call, error, knownArn)}` };
+    }
+    return { endpointGroupRules: rules.map(toRule).sort(byId) };
+  }
+
+  return {
+    async identity() {
+      const call = "sts:GetCallerIdentity";
+      const out = await run(call, () => sts.send(new GetCallerIdentityCommand({})));
+      if (!out.Account || !out.Arn) throw new InspectionError(`${call} answered without Account or Arn, which STS always sends: check that the endpoint (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS) is STS.`, call);
+      knownArn = out.Arn;
+      return { account: out.Account, arn: out.Arn };
+    },
+
+    async listVpcs() {
+      const vpcs = await run("ec2:DescribeVpcs", () => collect(paginateDescribeVpcs({ client: ec2 }, {}), (p) => p.Vpcs));
+      return vpcs.map(toVpc).sort(byId);
+    },
+
+    async readVpc(vpcId) {
+      const endpoints = run("ec2:DescribeVpcEndpoints", () => collect(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.VpcEndpoints)).then((list) =>
+        list.map(toEndpoint).sort(byId),
+      );
+      const [vpcs, dnsSupport, dnsHostnames, subnets, routeTables, endpointList, rules] = await inOrder([
+        run("ec2:DescribeVpcs", () => ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })), vpcId),
+        attribute(vpcId, "enableDnsSupport"),
+        attribute(vpcId, "enableDnsHostnames"),
+        run("ec2:DescribeSubnets", () => collect(paginateDescribeSubnets({ client: ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.Subnets)),
+        run("ec2:DescribeRouteTables", () => collect(paginateDescribeRouteTables({ client: ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.RouteTables)),
+        endpoints,
+        // Starts as soon as the endpoints are known, while the other calls may still run; a
+        // failure of the endpoints' call is reported by its own entry above.
+        endpoints.then(groupRules, () => ({})),
+      ]);
+      const vpc = vpcs.Vpcs?.[0];
+      if (!vpc) throw new InspectionError(`VPC ${vpcId} was not found in ${options.region} (ec2:DescribeVpcs): check the VPC ID and the region.`, "ec2:DescribeVpcs");
+      return {
+        vpc: toVpc(vpc),
+        dnsSupport,
+        dnsHostnames,
+        subnets: subnets.map(toSubnet).sort(byId),
+        routeTables: routeTables.map(toRouteTable).sort(byId),
+        endpoints: endpointList,
+        ...rules,
+      };
+    },
+  };
+}
