@@ -47,7 +47,12 @@ export function scriptedPrompts(script: Script, asked: string[], refusals: strin
       offers.push({ message: c.message, values: c.choices.map((x) => x.value), default: c.default });
       return answer(c.message, c.default ?? first(c.choices), undefined, c.choices);
     },
-    checkbox: async (c) => answer(c.message, c.choices.filter((x) => x.checked).map((x) => x.value), c.validate),
+    checkbox: async (c) => {
+      const chosen = await answer(c.message, c.choices.filter((x) => x.checked).map((x) => x.value), c.validate);
+      const disabled = c.choices.filter((x) => x.disabled !== undefined && chosen.includes(x.value));
+      if (disabled.length > 0) throw new Error(`"${c.message}" cannot choose ${disabled.map((x) => `${String(x.value)} (${x.disabled})`).join(", ")}`);
+      return chosen;
+    },
     confirm: async (c) => answer(c.message, c.default ?? false),
   };
 }

@@ -9,6 +9,8 @@ export interface CliOptions {
   readonly format?: Format;
   readonly force: boolean;
   readonly dryRun: boolean;
+  /** Read the existing VPC from the account and fill in subnets and existing endpoints. */
+  readonly discover: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -30,10 +32,15 @@ Options:
   --format hcl|json    write .tf files (hcl, default) or .tf.json files (json); stored in the answers
   --force              write into a non-empty directory, replacing only files this tool generated
   --dry-run            print what would be generated and each file's fate, and write nothing
+  --discover           read the existing VPC named by vpc.id in the answers from the AWS account
+                       (read-only) and store its private subnets, when none are given, and the
+                       endpoints it already has in the answers
   -h, --help           show this help
   -v, --version        show the version
 
-Environment: AWS_REGION or AWS_DEFAULT_REGION sets the default region.
+Environment: AWS_REGION or AWS_DEFAULT_REGION sets the default region. Reading the account uses
+the AWS SDK's credentials (environment, AWS_PROFILE, shared config and credentials files, SSO)
+and honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>.
 Exit status: 0 on success, 2 on bad input or usage (nothing is written), 130 when interrupted.`;
 
 export function parseCli(rawArgs: readonly string[]): CliOptions {
@@ -49,6 +56,7 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
         format: { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
+        discover: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -65,6 +73,9 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
     throw new UsageError(`--format: got "${format}". Allowed: ${FORMATS.join(", ")}.`);
   }
   if (values.answers === "") throw new UsageError("--answers: got an empty path. Give the path of a JSON answers file.");
+  if (values.discover === true && values.answers === undefined) {
+    throw new UsageError('--discover reads the VPC that the answers name: give --answers FILE with "vpc": { "id": "vpc-..." } (subnetIds optional).');
+  }
   return {
     ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
     ...(values.answers !== undefined ? { answersFile: values.answers } : {}),
@@ -72,6 +83,7 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
     ...(format !== undefined ? { format: format as Format } : {}),
     force: values.force === true,
     dryRun: values["dry-run"] === true,
+    discover: values.discover === true,
     help: values.help === true,
     version: values.version === true,
   };

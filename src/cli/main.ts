@@ -8,6 +8,7 @@ import { InterruptedError, previewWrite, RefusedError, WriteError, writeProject,
 import { parseCli, UsageError, USAGE } from "./args.js";
 import { CancelledError, contextFromEnv, InputError, readAnswers } from "./input.js";
 import { isCancel, type Prompts } from "./prompts.js";
+import { accountOpener, discoverAnswers, isInspectionError } from "./discovery.js";
 import { changeList, interruptedNote, nextSteps, recoveryNote, shownPath } from "./report.js";
 import { style } from "./style.js";
 import { summarize } from "./summary.js";
@@ -49,9 +50,10 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     }
     const fromFile = options.answersFile ? await readAnswers(options.answersFile, io) : {};
     // --format is an answer given on the command line: it overrides the file's.
-    const given = options.format ? { ...fromFile, format: options.format } : fromFile;
+    const stated = options.format ? { ...fromFile, format: options.format } : fromFile;
     const context = contextFromEnv(env);
     const source = options.answersFile === "-" ? " on standard input" : options.answersFile ? ` in ${options.answersFile}` : "";
+    const given = options.discover ? await discoverAnswers(stated, context, accountOpener(env), out, source) : stated;
     const refuse = (problems: readonly Problem[]): never => {
       throw new InputError(`Invalid answers${source}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
     };
@@ -81,7 +83,11 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     const interactive = !options.yes && options.answersFile !== "-" && io.isTTY === true && !env.CI && io.prompts !== undefined;
     let raw: Record<string, unknown> = given;
     if (interactive) {
-      raw = await runWizard(given, io.prompts!, (text) => out(paint.note(text)), { context, checkTarget: options.directory === undefined ? checkTarget : undefined });
+      raw = await runWizard(given, io.prompts!, (text) => out(paint.note(text)), {
+        context,
+        checkTarget: options.directory === undefined ? checkTarget : undefined,
+        openAccount: accountOpener(env),
+      });
     } else if (!options.yes) {
       const missing = ANSWER_KEYS.filter((k) => !(k in given) && k !== "rds" && k !== "format").map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
@@ -136,7 +142,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       io.stderr.write(`create-agentcore-vpc: cannot write "${shownPath(io.cwd, error.path)}": ${error.reason}; ${after}.\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof UsageError || error instanceof InputError || error instanceof RefusedError) {
+    if (error instanceof UsageError || error instanceof InputError || error instanceof RefusedError || isInspectionError(error)) {
       io.stderr.write(`create-agentcore-vpc: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -5,6 +5,8 @@ export interface Choice<T> {
   readonly short?: string;
   readonly description?: string;
   readonly checked?: boolean;
+  /** Shown but not choosable, with the reason. */
+  readonly disabled?: string;
 }
 
 type Validate<T> = (value: T) => true | string | Promise<true | string>;

@@ -5,7 +5,9 @@ import { FEATURE_MEANING, FEATURE_TITLE, FEATURES, type Feature } from "../catal
 import { parseImage } from "../catalog/patterns.js";
 import * as price from "../catalog/pricing.js";
 import { featuresMissingIn, SUPPORTED_AZ_IDS, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
+import type { OpenAccount } from "./discovery.js";
 import type { Prompts } from "./prompts.js";
+import { endpointsByHand, judgeReadVpc, vpcFromAccount, type ReadVpc } from "./wizard-vpc.js";
 
 type Raw = Record<string, unknown>;
 
@@ -33,6 +35,8 @@ export interface WizardOptions {
   readonly context?: Context;
   /** Checks the directory a runtime name would be written to; absent when a directory was named. */
   readonly checkTarget?: (name: string) => Promise<true | string>;
+  /** Reads the AWS account, for an existing VPC; absent, the IDs are asked. */
+  readonly openAccount?: OpenAccount;
 }
 
 type Step = "name" | "region" | "vpc" | "features" | "internet" | "rds" | "image";
@@ -57,6 +61,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
   const defaultRegion = context.region && supportedAzIds(context.region.value) ? context.region.value : DEFAULTS.region;
   /** The image a user typed is kept when they go back; a derived default follows the new region. */
   let imageTyped = false;
+  /** The existing VPC as the account describes it, until its endpoints can be judged. */
+  let readVpc: ReadVpc | undefined;
 
   const steps: Record<Step, () => Promise<Outcome>> = {
     name: async () => {
@@ -101,7 +107,13 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       });
       const vpc: Raw = {};
       answers.vpc = vpc;
+      readVpc = undefined;
       if (kind === "existing") {
+        readVpc = options.openAccount ? await vpcFromAccount(region(), options.openAccount, previous, { prompts, say, check }) : undefined;
+        if (readVpc) {
+          answers.vpc = { ...readVpc.raw };
+          return {};
+        }
         vpc.id = (await prompts.input({ message: "VPC ID:", ...(typeof previous.id === "string" ? { default: previous.id } : {}), validate: (v) => check("vpc.id", v.trim()) })).trim();
         vpc.subnetIds = splitIds(
           await prompts.input({
@@ -110,6 +122,7 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
             validate: (v) => check("vpc.subnetIds", splitIds(v)),
           }),
         );
+        vpc.existingEndpoints = await endpointsByHand(prompts, previous);
         return {};
       }
       vpc.cidr = (
@@ -219,6 +232,10 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
   for (let i = 0; i < STEPS.length; ) {
     const key = STEPS[i]!;
     const outcome = asks(key) ? await steps[key]() : {};
+    if (key === "internet" && readVpc && existing()) {
+      const vpc = answers.vpc as Raw;
+      vpc.existingEndpoints = judgeReadVpc(readVpc, { region: region(), features: features(), internet: answers.internet === true, subnetIds: vpc.subnetIds as string[] }, say);
+    }
     if (key === "internet" && answers.internet === false) {
       const needed = endpointsFor(features(), false).map((e) => e.suffix);
       say(`Without internet the runtime reaches AWS only through VPC endpoints, so these are needed: ${needed.join(", ")}.`);

@@ -43,3 +43,11 @@ export function cidrSubnet(cidr: Cidr, newbits: number, netnum: number): Cidr {
   }
   return { base: cidr.base + netnum * 2 ** (32 - prefix), prefix };
 }
+
+/** Whether every address of `inner` is in `outer` (both "a.b.c.d/n"); false when either is not a CIDR. */
+export function cidrHolds(outer: string, inner: string): boolean {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  if (!o || !i || i.prefix < o.prefix) return false;
+  return canonicalCidr({ base: i.base, prefix: o.prefix }).base === canonicalCidr(o).base;
+}

@@ -1,0 +1,98 @@
+import { ENDPOINT_RULES, serviceName } from "../catalog/endpoints.js";
+import { cidrHolds } from "../util/cidr.js";
+import type { EndpointInfo, SecurityGroupRuleInfo, VpcDetails } from "./model.js";
+import { routeTableOf } from "./subnets.js";
+
+/** What the VPC's endpoint for one service means for the runtime. */
+export interface EndpointVerdict {
+  readonly suffix: string;
+  readonly endpoint: EndpointInfo;
+  /** Goes into vpc.existingEndpoints: the runtime uses it, and none is created in its place. */
+  readonly reuse: boolean;
+  /** Why the plan will stop until the endpoint's owners change it (a reused one that cannot serve yet). */
+  readonly blocking?: string;
+  /** What works but should be fixed. */
+  readonly warnings: readonly string[];
+  /** Why it is not reused, when it is not. */
+  readonly reason?: string;
+}
+
+/** States in which an endpoint is no longer there for anyone. */
+const GONE = ["deleting", "deleted", "rejected", "failed", "expired"];
+
+/** Whether one of the groups' rules admits TCP 443 from CIDRs that hold every one of `cidrs`. */
+export function admitsHttpsFrom(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], cidrs: readonly string[]): boolean {
+  return rules.some(
+    (r) =>
+      groupIds.includes(r.groupId) &&
+      !r.egress &&
+      ["tcp", "6", "-1"].includes(r.protocol) &&
+      (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443)) &&
+      r.cidrIpv4 !== undefined &&
+      cidrs.every((c) => cidrHolds(r.cidrIpv4!, c)),
+  );
+}
+
+function interfaceVerdict(suffix: string, candidates: readonly EndpointInfo[], details: VpcDetails, runtimeSubnetIds: readonly string[]): EndpointVerdict {
+  const withDns = candidates.find((e) => e.privateDns);
+  if (!withDns) {
+    return { suffix, endpoint: candidates[0]!, reuse: false, warnings: [], reason: "private DNS is off, so the runtime would not reach it by the service's name: one with private DNS is created beside it" };
+  }
+  const azOf = (id: string): string | undefined => details.subnets.find((s) => s.id === id)?.azId;
+  const runtimeAzs = [...new Set(runtimeSubnetIds.map(azOf).filter((a): a is string => a !== undefined))];
+  const endpointAzs = [...new Set(withDns.subnetIds.map(azOf).filter((a): a is string => a !== undefined))];
+  const warnings: string[] = [];
+  let blocking: string | undefined;
+  if (withDns.state !== "available") {
+    blocking = `it is ${withDns.state}, not available; with private DNS on, another one cannot be created`;
+  } else if (!runtimeAzs.some((az) => endpointAzs.includes(az))) {
+    blocking = `it is only in ${endpointAzs.join(", ") || "no subnet"}, none of the runtime's AZs (${runtimeAzs.join(", ")}); with private DNS on, another one cannot be created: its owners must add a subnet in one of them`;
+  } else {
+    const missing = runtimeAzs.filter((az) => !endpointAzs.includes(az));
+    if (missing.length > 0) warnings.push(`not in ${missing.join(", ")}: runtime ENIs there reach it across AZs`);
+  }
+  const cidrs = runtimeSubnetIds.map((id) => details.subnets.find((s) => s.id === id)?.cidr).filter((c): c is string => c !== undefined);
+  if (details.endpointGroupRules === undefined) {
+    warnings.push(`whether its security groups admit the runtime could not be checked: ${details.endpointGroupRulesError ?? "their rules were not read"}`);
+  } else if (!admitsHttpsFrom(details.endpointGroupRules, withDns.securityGroupIds, cidrs)) {
+    warnings.push(`its security groups (${withDns.securityGroupIds.join(", ")}) admit no HTTPS from the runtime's subnets (${cidrs.join(", ")}): their owners must add a rule (README.md of the project says which)`);
+  }
+  return { suffix, endpoint: withDns, reuse: true, warnings, ...(blocking ? { blocking } : {}) };
+}
+
+function gatewayVerdict(suffix: string, candidates: readonly EndpointInfo[], details: VpcDetails, runtimeSubnetIds: readonly string[]): EndpointVerdict {
+  const tables = [...new Set(runtimeSubnetIds.map((id) => routeTableOf(details.routeTables, id)?.id).filter((t): t is string => t !== undefined))];
+  const onTables = (e: EndpointInfo): string[] => tables.filter((t) => e.routeTableIds.includes(t));
+  const endpoint = [...candidates].sort((a, b) => onTables(b).length - onTables(a).length)[0]!;
+  const on = onTables(endpoint);
+  if (on.length === 0) {
+    return { suffix, endpoint, reuse: false, warnings: [], reason: `it is on none of the runtime's route tables (${tables.join(", ")}): one is created for them` };
+  }
+  const missing = tables.filter((t) => !on.includes(t));
+  const blocking =
+    endpoint.state !== "available"
+      ? `it is ${endpoint.state}, not available`
+      : missing.length > 0
+        ? `it is not on route table ${missing.join(", ")} of the runtime's subnets, and a table takes one S3 gateway endpoint: add the table to it`
+        : undefined;
+  return { suffix, endpoint, reuse: true, warnings: [], ...(blocking ? { blocking } : {}) };
+}
+
+/**
+ * The VPC's endpoints for the services `suffixes` names, judged for a runtime in these subnets.
+ * Services the VPC has no endpoint for get no verdict: they are created.
+ */
+export function judgeEndpoints(details: VpcDetails, region: string, runtimeSubnetIds: readonly string[], suffixes: readonly string[]): EndpointVerdict[] {
+  return ENDPOINT_RULES.filter((rule) => suffixes.includes(rule.suffix)).flatMap((rule) => {
+    const candidates = details.endpoints
+      .filter((e) => e.serviceName === serviceName(region, rule.suffix) && e.type === rule.type && !GONE.includes(e.state))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (candidates.length === 0) return [];
+    return [rule.type === "Gateway" ? gatewayVerdict(rule.suffix, candidates, details, runtimeSubnetIds) : interfaceVerdict(rule.suffix, candidates, details, runtimeSubnetIds)];
+  });
+}
+
+/** The answers' vpc.existingEndpoints for these verdicts, in catalog order. */
+export function existingEndpointsOf(verdicts: readonly EndpointVerdict[]): string[] {
+  return verdicts.filter((v) => v.reuse).map((v) => v.suffix);
+}
