@@ -125,13 +125,15 @@ async function notices() {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match) dirs.add(match[1]);
   }
-  const sections = [];
+  // Packages whose licence text is the same (the AWS SDK's dozens of Apache-2.0 copies) share one section.
+  const byText = new Map();
   for (const dir of [...dirs].sort()) {
     const meta = JSON.parse(await readFile(join(root, dir, "package.json"), "utf8"));
     const licenseFile = (await readdir(join(root, dir))).find((f) => /^(licen[cs]e|copying)/i.test(f));
     const text = licenseFile ? (await readFile(join(root, dir, licenseFile), "utf8")).trim() : `No licence file ships with the package; its package.json declares ${meta.license}.`;
-    sections.push(`## ${meta.name}@${meta.version} (${meta.license})\n\n${"```"}\n${text}\n${"```"}`);
+    byText.set(text, [...(byText.get(text) ?? []), `${meta.name}@${meta.version} (${meta.license})`]);
   }
+  const sections = [...byText].map(([text, names]) => `## ${names.join(", ")}\n\n${"```"}\n${text}\n${"```"}`);
   return `# Third-party notices
 
 \`create-agentcore-vpc.mjs\`, \`synth.cjs\` and \`inspect.mjs\` bundle the packages below, minified. Files under the Mozilla Public

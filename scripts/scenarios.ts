@@ -102,7 +102,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "existing-vpc-tgw",
-    summary: "an existing VPC whose internet egress goes through a transit gateway, reusing the VPC's endpoints",
+    summary: "an existing VPC whose internet egress goes through a transit gateway, reusing the VPC's endpoints (one of them another project's)",
     answers: {
       name: "scout_agent",
       region: "us-west-2",
@@ -111,7 +111,7 @@ export const SCENARIOS: readonly Scenario[] = [
       vpc: {
         id: "vpc-0c0ffee0c0ffee001",
         subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03"],
-        existingEndpoints: ["s3", "ecr.api", "ecr.dkr", "logs", "bedrock-agentcore"],
+        existingEndpoints: ["s3", "ecr.api", "ecr.dkr", "logs", "bedrock-runtime", "bedrock-agentcore"],
       },
       image: "210987654321.dkr.ecr.us-west-2.amazonaws.com/scout-agent:0.9.0",
     },

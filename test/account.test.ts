@@ -30,10 +30,11 @@ function vpc(subnets: readonly [SubnetInfo, string][], endpoints: EndpointInfo[]
     dnsSupport: true,
     dnsHostnames: true,
     subnets: subnets.map(([s]) => s),
+    // Each gateway endpoint puts its prefix-list route on its tables, as EC2 lists them.
     routeTables: [
       { id: "rtb-main", main: true, subnetIds: [], routes: [{ destinationCidr: "10.0.0.0/16", gatewayId: "local" }] },
       ...kinds.filter((k) => k !== "main").map((k) => ({ id: `rtb-${k}`, main: false, subnetIds: subnets.filter(([, x]) => x === k).map(([s]) => s.id), routes: [TABLE_ROUTES[k]!] })),
-    ],
+    ].map((t) => ({ ...t, routes: [...t.routes, ...endpoints.filter((e) => e.type === "Gateway" && e.routeTableIds.includes(t.id)).map((e) => ({ destinationPrefixListId: "pl-s3", gatewayId: e.id }))] })),
     endpoints,
     ...(rules ? { endpointGroupRules: rules } : { endpointGroupRulesError: "ec2:DescribeSecurityGroupRules was denied" }),
   };
@@ -100,11 +101,12 @@ describe("endpoints: reused, created, or in the way", () => {
     subnetIds: suffix === "s3" ? [] : ids,
     routeTableIds: suffix === "s3" ? ["rtb-nat"] : [],
     securityGroupIds: suffix === "s3" ? [] : ["sg-e"],
+    tags: {},
     ...more,
   });
   const open: SecurityGroupRuleInfo[] = [{ id: "sgr-1", groupId: "sg-e", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16" }];
   /** The verdict on one endpoint; `rules` null: the rules could not be read. */
-  const judge = (e: EndpointInfo, rules: SecurityGroupRuleInfo[] | null = open) => judgeEndpoints(vpc(runtime, [e], rules ?? undefined), REGION, ids, [e.serviceName.split(`${REGION}.`)[1]!])[0];
+  const judge = (e: EndpointInfo, rules: SecurityGroupRuleInfo[] | null = open) => judgeEndpoints(vpc(runtime, [e], rules ?? undefined), REGION, "my_agent", ids, [e.serviceName.split(`${REGION}.`)[1]!])[0];
 
   test.each([
     ["a usable interface endpoint", endpoint("ecr.api"), { reuse: true, warnings: [] }],
@@ -113,13 +115,30 @@ describe("endpoints: reused, created, or in the way", () => {
     ["only outside the runtime's AZs", endpoint("ecr.api", { subnetIds: ["subnet-4"] }), { reuse: true, blocking: expect.stringContaining("it is only in usw2-az4, none of the runtime's AZs (usw2-az1, usw2-az2)") }],
     ["in one of the runtime's two AZs", endpoint("ecr.api", { subnetIds: ["subnet-1"] }), { reuse: true, warnings: ["not in usw2-az2: runtime ENIs there reach it across AZs"] }],
     ["the S3 gateway on the runtime's route table", endpoint("s3"), { reuse: true, warnings: [] }],
-    ["the S3 gateway on other route tables only", endpoint("s3", { routeTableIds: ["rtb-other"] }), { reuse: false, reason: expect.stringContaining("on none of the runtime's route tables (rtb-nat)") }],
+    ["the S3 gateway on other route tables only", endpoint("s3", { routeTableIds: ["rtb-other"] }), { reuse: false, reason: "none is on the runtime's route tables (rtb-nat)" }],
   ])("%s", (_what, e, verdict) => {
     expect(judge(e)).toMatchObject(verdict);
   });
 
-  test("a deleted endpoint is not there; an absent one gets no verdict", () => {
-    expect(judgeEndpoints(vpc(runtime, [endpoint("logs", { state: "deleted" })], open), REGION, ids, ["logs", "ecr.dkr"])).toEqual([]);
+  test("a deleted endpoint is not there, this project's own is not the VPC's, and an absent one gets no verdict", () => {
+    const endpoints = [endpoint("logs", { state: "deleted" }), endpoint("ecr.api", { tags: { "agentcore-vpc:name": "my_agent" } })];
+    expect(judgeEndpoints(vpc(runtime, endpoints, open), REGION, "my_agent", ids, ["logs", "ecr.api", "ecr.dkr"])).toEqual([]);
+    // Another project's endpoint is the VPC's as far as this one is concerned.
+    expect(judgeEndpoints(vpc(runtime, endpoints, open), REGION, "other_agent", ids, ["ecr.api"])).toMatchObject([{ suffix: "ecr.api", reuse: true }]);
+  });
+
+  test("several S3 gateway endpoints: reused when every runtime table has one's route; a table without one stops the plan", () => {
+    const natAndTgw: [SubnetInfo, string][] = [
+      [subnet("subnet-1", "usw2-az1", "10.0.0.0/20"), "nat"],
+      [subnet("subnet-2", "usw2-az2", "10.0.16.0/20"), "tgw"],
+    ];
+    const both = [endpoint("s3", { id: "vpce-a", routeTableIds: ["rtb-nat"] }), endpoint("s3", { id: "vpce-b", routeTableIds: ["rtb-tgw"] })];
+    expect(judgeEndpoints(vpc(natAndTgw, both, open), REGION, "my_agent", ids, ["s3"])).toMatchObject([{ reuse: true, warnings: [] }]);
+    expect(judgeEndpoints(vpc(natAndTgw, both, open), REGION, "my_agent", ids, ["s3"])[0]!.blocking).toBeUndefined();
+    expect(judgeEndpoints(vpc(natAndTgw, [both[0]!], open), REGION, "my_agent", ids, ["s3"])[0]).toMatchObject({
+      reuse: true,
+      blocking: expect.stringContaining("route table rtb-tgw of the runtime's subnets has no S3 gateway endpoint's route"),
+    });
   });
 
   test("the security group check: only rules that admit TCP 443 from CIDRs holding every runtime subnet count", () => {
@@ -129,6 +148,8 @@ describe("endpoints: reused, created, or in the way", () => {
     expect(admitsHttpsFrom(rule({ protocol: "-1", fromPort: -1, toPort: -1 }), ["sg-e"], cidrs)).toBe(true);
     expect(admitsHttpsFrom(rule({ fromPort: 0, toPort: 65535 }), ["sg-e"], cidrs)).toBe(true);
     expect(admitsHttpsFrom(rule({ cidrIpv4: "10.0.0.0/20" }), ["sg-e"], cidrs)).toBe(false);
+    // Rules for each subnet together admit them all.
+    expect(admitsHttpsFrom([...rule({ id: "a", cidrIpv4: "10.0.0.0/20" }), ...rule({ id: "b", cidrIpv4: "10.0.16.0/20" })], ["sg-e"], cidrs)).toBe(true);
     expect(admitsHttpsFrom(rule({ fromPort: 80, toPort: 80 }), ["sg-e"], cidrs)).toBe(false);
     expect(admitsHttpsFrom(rule({ egress: true }), ["sg-e"], cidrs)).toBe(false);
     expect(admitsHttpsFrom(rule({ protocol: "udp" }), ["sg-e"], cidrs)).toBe(false);
@@ -141,7 +162,7 @@ describe("endpoints: reused, created, or in the way", () => {
 
   test("discovery judges every service the runtime calls, with internet too: private DNS sends the runtime to the VPC's endpoint anyway", () => {
     const details = vpc(runtime, [endpoint("s3"), endpoint("ecr.api"), endpoint("bedrock-runtime", { privateDns: false }), endpoint("xray")], open);
-    const d = discover(details, { region: REGION, features: ["models"], internet: true });
+    const d = discover(details, { name: "my_agent", region: REGION, features: ["models"], internet: true });
     expect(d.subnetIds).toEqual(["subnet-1", "subnet-2"]);
     expect(d.existingEndpoints).toEqual(["s3", "ecr.api"]);
   });

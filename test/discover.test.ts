@@ -51,6 +51,7 @@ beforeAll(async () => {
 afterAll(() => standIn?.close());
 
 describe("--discover", () => {
+  // The VPC holds ledger_agent's own bedrock-runtime endpoint from an earlier apply: its own to ledger_agent, the VPC's to scout_agent.
   test.each(["existing-vpc-shared-endpoints", "existing-vpc-tgw"])("%s: discovering the VPC gives the committed example, and regenerating it without credentials the same bytes", async (name) => {
     const dir = await tempDir();
     const answers = await writeJson(join(dir, "answers.json"), undiscovered(name));
@@ -78,7 +79,7 @@ describe("--discover", () => {
         "- subnet-0c0ffee0000000a05 usw2-az1 (us-west-2c) supported public, default route: internet gateway igw-0c0ffee0000000001 4091 free public-1 (not taken: public: its default route goes to internet gateway igw-0c0ffee0000000001, and a runtime ENI there gets no internet)",
         "- subnet-0c0ffee0000000a06 usw2-az2 (us-west-2e) supported private, default route: none 4091 free isolated-2 (not taken: one subnet per AZ: subnet-0c0ffee0000000a02 is taken in usw2-az2)",
         "s3 reused vpce-0c0ffee000000e001",
-        "bedrock-runtime created the VPC's vpce-0c0ffee000000e005: private DNS is off, so the runtime would not reach it by the service's name: one with private DNS is created beside it",
+        "bedrock-runtime created the VPC's vpce-0c0ffee000000e005 is not used: private DNS is off, so the runtime would not reach it by the service's name",
         "bedrock-agentcore reused vpce-0c0ffee000000e009 (not in usw2-az2, usw2-az3: runtime ENIs there reach it across AZs)",
         "Reusing the VPC's endpoints saves $87.60 a month against creating them.",
       ]),
@@ -110,7 +111,7 @@ describe("--discover", () => {
     expect(code).toBe(0);
     expect(stdout).toContain('vpc.existingEndpoints: the answers said ["logs"], the account says ["s3","ecr.api","ecr.dkr","logs","bedrock-agentcore"]; the account\'s is used.');
     // The isolated subnet's route table lacks the S3 gateway endpoint: the plan will say so.
-    expect(stdout).toContain("Warning: the VPC's s3 endpoint vpce-0c0ffee000000e001 will stop the plan until it is fixed: it is not on route table rtb-0c0ffee00000000a3");
+    expect(stdout).toContain("Warning: the VPC's s3 endpoint vpce-0c0ffee000000e001 will stop the plan until it is fixed: route table rtb-0c0ffee00000000a3 of the runtime's subnets has no S3 gateway endpoint's route");
     expect(JSON.parse(await readFile(join(dir, "out", "agentcore-vpc.json"), "utf8")).vpc).toEqual({
       id: "vpc-0c0ffee0c0ffee001",
       subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a06"],
@@ -121,10 +122,12 @@ describe("--discover", () => {
   test.each([
     ["no credentials", null, "vpc-0c0ffee0c0ffee001", "No AWS credentials found"],
     ["a VPC the account does not have", "AKIASTANDINSHUFFLED0", "vpc-0c0ffee0c0ffee0ff", "VPC vpc-0c0ffee0c0ffee0ff was not found in us-west-2 (ec2:DescribeVpcs)"],
-    ["a VPC without usable subnets in two AZs", "AKIASTANDINSHUFFLED0", "vpc-0c0ffee0c0ffee002", "--discover: vpc-0c0ffee0c0ffee002 has no subnet that AgentCore can use"],
-  ])("%s: exit 2 with the reason, nothing written", async (_what, key, vpcId, message) => {
+    ["a VPC without usable subnets in two AZs", "AKIASTANDINSHUFFLED0", "vpc-0c0ffee0c0ffee002", "no subnet that AgentCore can use (supported AZ ID, private): it needs them in two supported AZs"],
+    ["a given subnet AgentCore cannot use", "AKIASTANDINSHUFFLED0", { id: "vpc-0c0ffee0c0ffee001", subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a04"] }, "vpc.subnetIds: subnet-0c0ffee0000000a04 is in AZ ID usw2-az4, where AgentCore does not place runtime ENIs"],
+    ["a given subnet of another VPC", "AKIASTANDINSHUFFLED0", { id: "vpc-0c0ffee0c0ffee001", subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0aa11bb22cc33dd44"] }, "vpc.subnetIds: subnet-0aa11bb22cc33dd44 is not a subnet of this VPC"],
+  ])("%s: exit 2 with the reason, nothing written", async (_what, key, vpc, message) => {
     const dir = await tempDir();
-    const answers = await writeJson(join(dir, "a.json"), { ...undiscovered("existing-vpc-shared-endpoints"), vpc: { id: vpcId } });
+    const answers = await writeJson(join(dir, "a.json"), { ...undiscovered("existing-vpc-shared-endpoints"), vpc: typeof vpc === "string" ? { id: vpc } : vpc });
     const result = await run(["out", "--answers", answers, "--yes", "--discover"], dir, key);
     expect([result.code, result.stdout.includes("written")]).toEqual([2, false]);
     expect(result.stderr).toContain(message);
@@ -196,10 +199,44 @@ describe("the wizard reads an existing VPC", () => {
     );
     expect(session.offers.find((o) => o.message.startsWith("VPC to use"))!.values).toEqual(["vpc-0c0ffee0c0ffee001", "vpc-0c0ffee0c0ffee002"]);
     expect(session.stdout).toContain("Not taken: subnet-0c0ffee0000000a06: one subnet per AZ: subnet-0c0ffee0000000a02 is taken in usw2-az2.");
-    expect(session.stdout.replace(/ +/g, " ")).toContain("bedrock-runtime created the VPC's vpce-0c0ffee000000e005: private DNS is off");
+    expect(session.stdout.replace(/ +/g, " ")).toContain("bedrock-runtime created the VPC's vpce-0c0ffee000000e005 is not used: private DNS is off");
     expect(session.stdout).toContain("Reusing them saves $87.60 a month against creating them.");
     // The same bytes as the example that an answers file with these values gives.
     expect(await readTree(join(dir, "w"))).toEqual(await readTree(join(EXAMPLES, "existing-vpc-shared-endpoints")));
+  });
+
+  test("subnets without a way out, chosen before internet was asked, can be chosen again", async () => {
+    const dir = await tempDir();
+    const env = signIn("AKIASTANDINSHUFFLED0");
+    const session = await wizard(
+      ["w", "--dry-run"],
+      [
+        [/^AWS region/, "us-west-2"],
+        [/^VPC:/, "existing"],
+        [/^VPC to use/, "vpc-0c0ffee0c0ffee001"],
+        [/^Subnets for/, ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a06"]],
+        [/^AgentCore features/, ["models", "browser"]],
+        [/What now\?$/, "vpc"],
+        [/^VPC:/, "existing"],
+        [/^Subnets for/, ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02"]],
+      ],
+      dir,
+      env as Record<string, string>,
+    );
+    expect(session.code).toBe(0);
+    expect(session.asked).toContain("subnet-0c0ffee0000000a06 has no internet egress (default route: none): the plan would stop on it. What now?");
+    expect(session.stdout).toMatch(/subnet-0c0ffee0000000a02\s+AZ ID checked at plan time/);
+    expect(session.stdout).not.toMatch(/subnet-0c0ffee0000000a06\s+AZ ID checked/);
+  });
+
+  // No bedrock-agentcore, xray or monitoring, as the default features would have; ledger_agent's bedrock-runtime endpoint is the VPC's to this runtime.
+  test("with --discover, the endpoints are judged for the features the wizard is given, not the defaults", async () => {
+    const dir = await tempDir();
+    const env = signIn("AKIASTANDINSHUFFLED0");
+    const answers = await writeJson(join(dir, "a.json"), { region: "us-west-2", internet: false, vpc: { id: "vpc-0c0ffee0c0ffee001" } });
+    const session = await wizard(["w", "--answers", answers, "--discover"], [[/^AgentCore features/, ["models", "gateway"]]], dir, env as Record<string, string>);
+    expect(session.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, "w", "agentcore-vpc.json"), "utf8")).vpc.existingEndpoints).toEqual(["s3", "ecr.api", "ecr.dkr", "logs", "bedrock-runtime"]);
   });
 
   test("without credentials it says so, asks for the IDs, and asks which endpoints the VPC has", async () => {

@@ -43,6 +43,7 @@ const interfaceEndpoint = (id: string, service: string, extra: Record<string, un
   subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03"],
   routeTableIds: [],
   securityGroupIds: ["sg-0c0ffee00000005e1"],
+  tags: {},
   ...extra,
 });
 
@@ -51,6 +52,8 @@ const EXPECTED_RULES = [
   { id: "sgr-0c0ffee000000e201", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.99.0.0/16" },
   { id: "sgr-0c0ffee000000e202", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "10.30.0.0/16" },
   { id: "sgr-0c0ffee000000e203", groupId: "sg-0c0ffee00000005e2", egress: true, protocol: "-1", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" },
+  { id: "sgr-0c0ffee000000e204", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 443, toPort: 443 },
+  { id: "sgr-0c0ffee000000e301", groupId: "sg-0c0ffee00000005e3", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.30.0.0/16" },
 ];
 
 /** The URL of a loopback port nothing listens on: a server's, once closed. */
@@ -144,13 +147,19 @@ describe("account inspection through the AWS SDK", () => {
         id: "rtb-0c0ffee00000000a1",
         main: false,
         subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03", "subnet-0c0ffee0000000a04"],
-        routes: [local, { destinationCidr: "0.0.0.0/0", transitGatewayId: "tgw-0c0ffee0000000001", state: "active" }],
+        // The S3 gateway endpoints' routes go to the prefix list.
+        routes: [local, { destinationCidr: "0.0.0.0/0", transitGatewayId: "tgw-0c0ffee0000000001", state: "active" }, { destinationPrefixListId: "pl-63a5400a", gatewayId: "vpce-0c0ffee000000e001", state: "active" }],
       },
-      { id: "rtb-0c0ffee00000000a2", main: false, subnetIds: ["subnet-0c0ffee0000000a05"], routes: [local, { destinationCidr: "0.0.0.0/0", gatewayId: "igw-0c0ffee0000000001", state: "active" }] },
+      {
+        id: "rtb-0c0ffee00000000a2",
+        main: false,
+        subnetIds: ["subnet-0c0ffee0000000a05"],
+        routes: [local, { destinationCidr: "0.0.0.0/0", gatewayId: "igw-0c0ffee0000000001", state: "active" }, { destinationPrefixListId: "pl-63a5400a", gatewayId: "vpce-0c0ffee000000e011", state: "active" }],
+      },
       { id: "rtb-0c0ffee00000000a3", main: false, subnetIds: ["subnet-0c0ffee0000000a06"], routes: [local] },
     ]);
     expect(details.endpoints).toEqual([
-      { id: "vpce-0c0ffee000000e001", serviceName: `com.amazonaws.${REGION}.s3`, type: "Gateway", state: "available", privateDns: false, subnetIds: [], routeTableIds: ["rtb-0c0ffee00000000a1"], securityGroupIds: [] },
+      { id: "vpce-0c0ffee000000e001", serviceName: `com.amazonaws.${REGION}.s3`, type: "Gateway", state: "available", privateDns: false, subnetIds: [], routeTableIds: ["rtb-0c0ffee00000000a1"], securityGroupIds: [], tags: {} },
       interfaceEndpoint("vpce-0c0ffee000000e002", "ecr.api"),
       interfaceEndpoint("vpce-0c0ffee000000e003", "ecr.dkr"),
       interfaceEndpoint("vpce-0c0ffee000000e004", "logs"),
@@ -159,6 +168,8 @@ describe("account inspection through the AWS SDK", () => {
       interfaceEndpoint("vpce-0c0ffee000000e007", "xray", { subnetIds: ["subnet-0c0ffee0000000a04"] }),
       interfaceEndpoint("vpce-0c0ffee000000e008", "secretsmanager", { state: "pending" }),
       interfaceEndpoint("vpce-0c0ffee000000e009", "bedrock-agentcore", { subnetIds: ["subnet-0c0ffee0000000a01"] }),
+      interfaceEndpoint("vpce-0c0ffee000000e010", "bedrock-runtime", { securityGroupIds: ["sg-0c0ffee00000005e3"], tags: { "agentcore-vpc:name": "ledger_agent" } }),
+      { id: "vpce-0c0ffee000000e011", serviceName: `com.amazonaws.${REGION}.s3`, type: "Gateway", state: "available", privateDns: false, subnetIds: [], routeTableIds: ["rtb-0c0ffee00000000a2"], securityGroupIds: [], tags: {} },
     ]);
     expect(details.endpointGroupRules).toEqual(EXPECTED_RULES);
     expect(details.endpointGroupRulesError).toBeUndefined();
@@ -166,7 +177,7 @@ describe("account inspection through the AWS SDK", () => {
 
   test("an identity that may not list security group rules still reads the VPC, and is told what it lacks", async () => {
     const details = await withEnv({ AWS_ACCESS_KEY_ID: NO_SG_RULES }, (options) => openAccount(options).readVpc(SHARED));
-    expect(details.endpoints).toHaveLength(9);
+    expect(details.endpoints).toHaveLength(11);
     expect(details.endpointGroupRules).toBeUndefined();
     expect(details.endpointGroupRulesError).toBe(
       `ec2:DescribeSecurityGroupRules was denied, so the rules of the endpoints' security groups were not checked: the identity ${ARN} needs the IAM permission ec2:DescribeSecurityGroupRules (all calls are read-only: ${READ_CALLS.join(", ")}).`,

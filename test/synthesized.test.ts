@@ -49,9 +49,9 @@ describe("network layer rules", () => {
     for (const rule of world) expect([rule.from_port, rule.to_port, rule.ip_protocol]).toEqual([443, 443, "tcp"]);
     // Egress to the endpoint SG alone silently drops S3 traffic through the gateway endpoint.
     // A reused S3 gateway endpoint gives the prefix list through its look-up.
-    const s3 = network.data?.aws_vpc_endpoint?.s3 ? "${data.aws_vpc_endpoint.s3.prefix_list_id}" : "${aws_vpc_endpoint.s3.prefix_list_id}";
-    expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_s3.prefix_list_id).toBe(s3);
-    expect(Boolean(network.data?.aws_vpc_endpoint?.s3)).toBe(network.resource.aws_vpc_endpoint.s3 === undefined);
+    const reusedS3 = Boolean(network.data?.aws_prefix_list?.s3);
+    expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_s3.prefix_list_id).toBe(reusedS3 ? "${data.aws_prefix_list.s3.id}" : "${aws_vpc_endpoint.s3.prefix_list_id}");
+    expect(reusedS3).toBe(network.resource.aws_vpc_endpoint.s3 === undefined);
   });
 
   test("NAT gateway, internet gateway and public subnet come only with internet in a new VPC", () => {

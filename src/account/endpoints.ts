@@ -1,4 +1,5 @@
 import { ENDPOINT_RULES, serviceName } from "../catalog/endpoints.js";
+import { TAG_NAME } from "../catalog/tags.js";
 import { cidrHolds } from "../util/cidr.js";
 import type { EndpointInfo, SecurityGroupRuleInfo, VpcDetails } from "./model.js";
 import { routeTableOf } from "./subnets.js";
@@ -13,30 +14,29 @@ export interface EndpointVerdict {
   readonly blocking?: string;
   /** What works but should be fixed. */
   readonly warnings: readonly string[];
-  /** Why it is not reused, when it is not. */
+  /** Why it is not reused, when it is not (one is then created, if the runtime needs it). */
   readonly reason?: string;
 }
 
 /** States in which an endpoint is no longer there for anyone. */
 const GONE = ["deleting", "deleted", "rejected", "failed", "expired"];
 
-/** Whether one of the groups' rules admits TCP 443 from CIDRs that hold every one of `cidrs`. */
+/** Whether the groups' rules admit TCP 443 from every one of `cidrs`: each held by some rule's CIDR. */
 export function admitsHttpsFrom(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], cidrs: readonly string[]): boolean {
-  return rules.some(
+  const https = rules.filter(
     (r) =>
       groupIds.includes(r.groupId) &&
       !r.egress &&
       ["tcp", "6", "-1"].includes(r.protocol) &&
-      (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443)) &&
-      r.cidrIpv4 !== undefined &&
-      cidrs.every((c) => cidrHolds(r.cidrIpv4!, c)),
+      (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443)),
   );
+  return cidrs.every((c) => https.some((r) => r.cidrIpv4 !== undefined && cidrHolds(r.cidrIpv4, c)));
 }
 
 function interfaceVerdict(suffix: string, candidates: readonly EndpointInfo[], details: VpcDetails, runtimeSubnetIds: readonly string[]): EndpointVerdict {
   const withDns = candidates.find((e) => e.privateDns);
   if (!withDns) {
-    return { suffix, endpoint: candidates[0]!, reuse: false, warnings: [], reason: "private DNS is off, so the runtime would not reach it by the service's name: one with private DNS is created beside it" };
+    return { suffix, endpoint: candidates[0]!, reuse: false, warnings: [], reason: "private DNS is off, so the runtime would not reach it by the service's name" };
   }
   const azOf = (id: string): string | undefined => details.subnets.find((s) => s.id === id)?.azId;
   const runtimeAzs = [...new Set(runtimeSubnetIds.map(azOf).filter((a): a is string => a !== undefined))];
@@ -60,32 +60,30 @@ function interfaceVerdict(suffix: string, candidates: readonly EndpointInfo[], d
   return { suffix, endpoint: withDns, reuse: true, warnings, ...(blocking ? { blocking } : {}) };
 }
 
+/**
+ * The VPC may have several S3 gateway endpoints, each on its own route tables (a table takes
+ * one): what counts is that each runtime subnet's table has the route of one of them.
+ */
 function gatewayVerdict(suffix: string, candidates: readonly EndpointInfo[], details: VpcDetails, runtimeSubnetIds: readonly string[]): EndpointVerdict {
   const tables = [...new Set(runtimeSubnetIds.map((id) => routeTableOf(details.routeTables, id)?.id).filter((t): t is string => t !== undefined))];
-  const onTables = (e: EndpointInfo): string[] => tables.filter((t) => e.routeTableIds.includes(t));
-  const endpoint = [...candidates].sort((a, b) => onTables(b).length - onTables(a).length)[0]!;
-  const on = onTables(endpoint);
-  if (on.length === 0) {
-    return { suffix, endpoint, reuse: false, warnings: [], reason: `it is on none of the runtime's route tables (${tables.join(", ")}): one is created for them` };
-  }
-  const missing = tables.filter((t) => !on.includes(t));
-  const blocking =
-    endpoint.state !== "available"
-      ? `it is ${endpoint.state}, not available`
-      : missing.length > 0
-        ? `it is not on route table ${missing.join(", ")} of the runtime's subnets, and a table takes one S3 gateway endpoint: add the table to it`
-        : undefined;
+  const ids = candidates.map((e) => e.id);
+  const routed = tables.filter((t) => details.routeTables.find((x) => x.id === t)?.routes.some((r) => r.destinationPrefixListId !== undefined && ids.includes(r.gatewayId ?? "")));
+  const endpoint = candidates.find((e) => e.routeTableIds.some((t) => routed.includes(t))) ?? candidates[0]!;
+  if (routed.length === 0) return { suffix, endpoint, reuse: false, warnings: [], reason: `none is on the runtime's route tables (${tables.join(", ")})` };
+  const missing = tables.filter((t) => !routed.includes(t));
+  const blocking = missing.length > 0 ? `route table ${missing.join(", ")} of the runtime's subnets has no S3 gateway endpoint's route, and another endpoint cannot be put on the tables that do: add the table to ${endpoint.id}` : undefined;
   return { suffix, endpoint, reuse: true, warnings: [], ...(blocking ? { blocking } : {}) };
 }
 
 /**
- * The VPC's endpoints for the services `suffixes` names, judged for a runtime in these subnets.
- * Services the VPC has no endpoint for get no verdict: they are created.
+ * The VPC's endpoints for the services `suffixes` names, judged for the runtime `name` in these
+ * subnets. Its own endpoints (this project's tag with that name) are not the VPC's: they stay
+ * its own, created and kept by its network layer. Services without a verdict are created.
  */
-export function judgeEndpoints(details: VpcDetails, region: string, runtimeSubnetIds: readonly string[], suffixes: readonly string[]): EndpointVerdict[] {
+export function judgeEndpoints(details: VpcDetails, region: string, name: string, runtimeSubnetIds: readonly string[], suffixes: readonly string[]): EndpointVerdict[] {
   return ENDPOINT_RULES.filter((rule) => suffixes.includes(rule.suffix)).flatMap((rule) => {
     const candidates = details.endpoints
-      .filter((e) => e.serviceName === serviceName(region, rule.suffix) && e.type === rule.type && !GONE.includes(e.state))
+      .filter((e) => e.serviceName === serviceName(region, rule.suffix) && e.type === rule.type && !GONE.includes(e.state) && e.tags[TAG_NAME] !== name)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     if (candidates.length === 0) return [];
     return [rule.type === "Gateway" ? gatewayVerdict(rule.suffix, candidates, details, runtimeSubnetIds) : interfaceVerdict(rule.suffix, candidates, details, runtimeSubnetIds)];

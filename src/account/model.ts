@@ -59,6 +59,8 @@ export interface EndpointInfo {
   readonly subnetIds: readonly string[];
   readonly routeTableIds: readonly string[];
   readonly securityGroupIds: readonly string[];
+  /** Its tags: this project's endpoints carry agentcore-vpc:name. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface SecurityGroupRuleInfo {
@@ -71,8 +73,6 @@ export interface SecurityGroupRuleInfo {
   readonly fromPort?: number;
   readonly toPort?: number;
   readonly cidrIpv4?: string;
-  readonly referencedGroupId?: string;
-  readonly prefixListId?: string;
 }
 
 /** One VPC and everything in it that decides where a runtime can go and what it can reach. */

@@ -58,6 +58,7 @@ export const PROVIDER_VERSIONS: Readonly<Record<string, readonly VersionFact[]>>
   "data.aws_iam_policy_document": [INITIAL],
   "data.aws_subnets": [{ version: "3.55.0", source: "3.55.0: **New Data Source:** `aws_subnets` (#18803)" }],
   "data.aws_route_tables": [{ version: "1.25.0", source: "1.25.0: **New Data Source:** `aws_route_tables` (#4841)" }],
+  "data.aws_prefix_list": [INITIAL],
   "data.aws_vpc_endpoint": [{ version: "0.1.0", source: "added to Terraform core by hashicorp/terraform #11323 (2017-01-23), before the provider was split out at v0.1.0" }],
   "data.aws_network_interface": [{ version: "1.6.0", source: "1.6.0: **New Data Source:** `aws_network_interface` (#2316)" }],
   "data.aws_network_interfaces": [{ version: "1.29.0", source: "1.29.0: **New Data Source:** `aws_network_interfaces` (#5324)" }],

@@ -38,7 +38,7 @@ function table(rows: readonly string[][]): string[] {
 }
 
 export function vpcLabel(vpc: VpcSummary): string {
-  return `${vpc.id}  ${vpc.name ?? "(no Name tag)"}  ${vpc.cidrs.join(", ")}`;
+  return `${vpc.id}  ${vpc.name ?? "(no Name tag)"}  ${vpc.cidrs.join(", ")}${vpc.isDefault ? "  (the default VPC)" : ""}`;
 }
 
 export function subnetLabel(s: SubnetView): string {
@@ -56,8 +56,8 @@ export function endpointLines(verdicts: readonly EndpointVerdict[], features: re
         const notes = [...(verdict.blocking ? [`the plan stops until fixed: ${verdict.blocking}`] : []), ...verdict.warnings];
         return [e.suffix, "reused", `${verdict.endpoint.id}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`];
       }
-      const why = verdict ? `the VPC's ${verdict.endpoint.id}: ${verdict.reason}` : "the VPC has none";
-      return created.has(e.suffix) ? [e.suffix, "created", why] : [e.suffix, "not needed", `internet egress reaches it (${why})`];
+      const why = verdict ? `the VPC's ${verdict.endpoint.id} is not used: ${verdict.reason}` : "the VPC has none";
+      return created.has(e.suffix) ? [e.suffix, "created", why] : [e.suffix, "not needed", `internet egress reaches the service (${why})`];
     }),
   );
 }
@@ -70,13 +70,13 @@ export function reuseSavingUsd(verdicts: readonly EndpointVerdict[], features: r
 }
 
 /** What --discover read and decided, for the terminal. */
-export function discoveryReport(identity: Identity | undefined, details: VpcDetails, discovery: Discovery, answers: { features: readonly Feature[]; internet: boolean }): string[] {
+export function discoveryReport(identity: Identity, details: VpcDetails, discovery: Discovery, answers: { features: readonly Feature[]; internet: boolean }): string[] {
   const chosen = new Set(discovery.subnetIds);
   const azCount = new Set(discovery.views.filter((v) => chosen.has(v.id)).map((v) => v.azId)).size;
   const saving = reuseSavingUsd(discovery.verdicts, answers.features, answers.internet, azCount);
   const passed = new Map((discovery.preselection?.passed ?? []).map((p) => [p.subnet.id, p.reason]));
   return [
-    `Read ${vpcLabel(details.vpc)}${identity ? ` as ${identity.arn}` : ""}.`,
+    `Read ${vpcLabel(details.vpc)} as ${identity.arn}.`,
     discovery.preselection ? "Subnets (+ chosen: supported, private, at most one per AZ):" : "Subnets (+ given in the answers):",
     ...discovery.views.map((v) => `  ${chosen.has(v.id) ? "+" : "-"} ${subnetLabel(v)}${passed.has(v.id) ? ` (not taken: ${passed.get(v.id)})` : ""}`),
     "Endpoints:",
@@ -90,34 +90,48 @@ type Raw = Record<string, unknown>;
 /** Stands in for absent subnet IDs while the rest of the answers is checked, before the account is read. */
 const PROBE_SUBNETS = ["subnet-00000000", "subnet-00000001"];
 
-/**
- * --discover: reads the VPC the answers name and fills in what the account says, the
- * subnets only when none are given. Returns the answers as agentcore-vpc.json will hold them.
- */
-export async function discoverAnswers(given: Raw, context: Context, open: OpenAccount, say: (text: string) => void, source: string): Promise<Raw> {
-  const vpc = given.vpc;
+/** The answers as --discover will complete them, for checking everything else first; refuses answers that name no existing VPC. */
+export function probeForDiscovery(raw: Raw, source: string): Raw {
+  const vpc = raw.vpc;
   if (typeof vpc !== "object" || vpc === null || Array.isArray(vpc) || !("id" in vpc)) {
     throw new InputError(`--discover reads an existing VPC, but the answers${source} name none: give "vpc": { "id": "vpc-..." } (subnetIds optional).`);
   }
-  const givenSubnets = "subnetIds" in vpc ? (vpc as Raw).subnetIds : undefined;
-  const probe = resolveAnswers({ ...given, vpc: { ...vpc, subnetIds: givenSubnets ?? PROBE_SUBNETS } }, context);
+  return "subnetIds" in vpc ? raw : { ...raw, vpc: { ...vpc, subnetIds: PROBE_SUBNETS } };
+}
+
+/**
+ * --discover: reads the VPC the answers name and fills in what the account says, the
+ * subnets only when none are given. Runs once every other answer is known (from the file,
+ * the defaults or the wizard), so the endpoints are judged for the features that will be
+ * generated. Returns the answers as agentcore-vpc.json will hold them.
+ */
+export async function discoverAnswers(raw: Raw, context: Context, open: OpenAccount, say: (text: string) => void, source: string): Promise<Raw> {
+  const vpc = raw.vpc as Raw;
+  const givenSubnets = "subnetIds" in vpc;
+  const probe = resolveAnswers(probeForDiscovery(raw, source), context);
   if (!probe.ok) throw new InputError(`Invalid answers${source}:\n${probe.problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
   const answers = probe.answers;
   const id = (answers.vpc as ExistingVpc).id;
   const { reader } = await open(answers.region);
-  const [identity, details] = await Promise.all([reader.identity(), reader.readVpc(id)]);
-  const discovery = discover(details, { region: answers.region, features: answers.features, internet: answers.internet, ...(givenSubnets ? { subnetIds: (answers.vpc as ExistingVpc).subnetIds } : {}) });
+  const identity = await reader.identity();
+  const details = await reader.readVpc(id);
+  const discovery = discover(details, { ...answers, ...(givenSubnets ? { subnetIds: (answers.vpc as ExistingVpc).subnetIds } : {}) });
   for (const line of discoveryReport(identity, details, discovery, answers)) say(line);
+  const refuse = (problems: readonly string[]): never => {
+    throw new InputError(`--discover: ${id} cannot hold the runtime as the answers${source} ask:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  };
+  if (discovery.vpcProblems.length > 0) refuse(discovery.vpcProblems.map((p) => `${p}: interface endpoints with private DNS do not resolve without both; turn it on for the VPC`));
+  if (discovery.subnetProblems.length > 0) refuse(discovery.subnetProblems.map((p) => `vpc.subnetIds: ${p}`));
   const azs = new Set(discovery.views.filter((v) => discovery.subnetIds.includes(v.id)).map((v) => v.azId));
   if (azs.size < 2) {
-    throw new InputError(
-      `--discover: ${id} has ${discovery.subnetIds.length === 0 ? "no subnet" : `subnets in ${azs.size} AZ only`} that AgentCore can use (supported AZ ID, private${answers.internet ? ", with an egress path" : ""}); it needs them in two supported AZs. Add such subnets, or name vpc.subnetIds.`,
-    );
+    refuse([
+      `${discovery.subnetIds.length === 0 ? "no subnet" : `subnets in ${azs.size} AZ only`} ${givenSubnets ? "given" : "that AgentCore can use (supported AZ ID, private" + (answers.internet ? ", with an egress path)" : ")")}: it needs them in two supported AZs. Add such subnets, or name vpc.subnetIds.`,
+    ]);
   }
-  const before = (vpc as Raw).existingEndpoints;
+  const before = vpc.existingEndpoints;
   if (Array.isArray(before) && JSON.stringify([...before].sort()) !== JSON.stringify([...discovery.existingEndpoints].sort())) {
     say(`vpc.existingEndpoints: the answers said ${JSON.stringify(before)}, the account says ${JSON.stringify(discovery.existingEndpoints)}; the account's is used.`);
   }
   for (const v of discovery.verdicts.filter((x) => x.blocking)) say(`Warning: the VPC's ${v.suffix} endpoint ${v.endpoint.id} will stop the plan until it is fixed: ${v.blocking}.`);
-  return { ...given, vpc: { id, subnetIds: discovery.subnetIds, existingEndpoints: discovery.existingEndpoints } };
+  return { ...raw, vpc: { id, subnetIds: discovery.subnetIds, existingEndpoints: discovery.existingEndpoints } };
 }

@@ -8,7 +8,7 @@ import { InterruptedError, previewWrite, RefusedError, WriteError, writeProject,
 import { parseCli, UsageError, USAGE } from "./args.js";
 import { CancelledError, contextFromEnv, InputError, readAnswers } from "./input.js";
 import { isCancel, type Prompts } from "./prompts.js";
-import { accountOpener, discoverAnswers, isInspectionError } from "./discovery.js";
+import { accountOpener, discoverAnswers, isInspectionError, probeForDiscovery } from "./discovery.js";
 import { changeList, interruptedNote, nextSteps, recoveryNote, shownPath } from "./report.js";
 import { style } from "./style.js";
 import { summarize } from "./summary.js";
@@ -53,13 +53,13 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     const stated = options.format ? { ...fromFile, format: options.format } : fromFile;
     const context = contextFromEnv(env);
     const source = options.answersFile === "-" ? " on standard input" : options.answersFile ? ` in ${options.answersFile}` : "";
-    const given = options.discover ? await discoverAnswers(stated, context, accountOpener(env), out, source) : stated;
+    const given = stated;
     const refuse = (problems: readonly Problem[]): never => {
       throw new InputError(`Invalid answers${source}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
     };
-    // What was given is checked before anything is asked.
-    const early = resolveAnswers(given, context);
-    if (!early.ok) refuse(early.problems);
+    // What was given is checked before anything is asked; --discover fills in the subnets later.
+    const early = resolveAnswers(options.discover ? probeForDiscovery(given, source) : given, context);
+    if (!early.ok) return refuse(early.problems);
     const targetOf = (name: string): string => resolve(io.cwd, options.directory ?? name);
     const writeOptions = (target: string): WriteOptions => ({ ...OWNERSHIP, shown: shownPath(io.cwd, target), force: options.force, ...(io.signal ? { signal: io.signal } : {}) });
     /** The checks of the target that need no generated files: a refusal, or true. */
@@ -73,14 +73,13 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
         },
       );
     };
-    // A directory named on the command line is checked before any question is asked.
-    if (options.directory !== undefined) {
-      const verdict = await checkTarget("");
-      if (verdict !== true) throw new RefusedError(verdict);
-    }
-
     // An answers file on standard input leaves no terminal to answer questions on.
     const interactive = !options.yes && options.answersFile !== "-" && io.isTTY === true && !env.CI && io.prompts !== undefined;
+    // A directory named on the command line is checked before any question is asked; the target is checked before the account is read.
+    if (options.directory !== undefined || (options.discover && !interactive)) {
+      const verdict = await checkTarget(early.answers.name);
+      if (verdict !== true) throw new RefusedError(verdict);
+    }
     let raw: Record<string, unknown> = given;
     if (interactive) {
       raw = await runWizard(given, io.prompts!, (text) => out(paint.note(text)), {
@@ -92,6 +91,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       const missing = ANSWER_KEYS.filter((k) => !(k in given) && k !== "rds" && k !== "format").map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }
+    if (options.discover) raw = await discoverAnswers(raw, context, accountOpener(env), out, source);
     const resolution = resolveAnswers(raw, context);
     if (!resolution.ok) return refuse(resolution.problems);
 

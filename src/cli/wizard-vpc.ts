@@ -1,8 +1,7 @@
-import { discover } from "../account/discover.js";
+import { discover, type DiscoveryAnswers } from "../account/discover.js";
 import type { VpcDetails } from "../account/model.js";
 import { preselectSubnets, subnetViews } from "../account/subnets.js";
 import { ENDPOINT_RULES } from "../catalog/endpoints.js";
-import type { Feature } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
 import { endpointLines, isInspectionError, reuseSavingUsd, subnetLabel, vpcLabel, type OpenAccount } from "./discovery.js";
 import type { Prompts } from "./prompts.js";
@@ -26,7 +25,7 @@ export interface ReadVpc {
  * Offers to read the account, then lists its VPCs and the chosen VPC's subnets with the
  * preselection. Undefined when the account cannot or may not be read: the IDs are asked.
  */
-export async function vpcFromAccount(region: string, open: OpenAccount, previous: Raw, q: VpcQuestions): Promise<ReadVpc | undefined> {
+export async function vpcFromAccount(region: string, open: OpenAccount, previous: Raw, q: VpcQuestions, internet?: boolean): Promise<ReadVpc | undefined> {
   const unchecked = "enter the IDs instead; the VPC's existing endpoints could not be checked";
   try {
     const { reader, readCalls } = await open(region);
@@ -52,15 +51,17 @@ export async function vpcFromAccount(region: string, open: OpenAccount, previous
     });
     const details = await reader.readVpc(id);
     const views = subnetViews(details, region);
-    const { chosen, passed } = preselectSubnets(views, region);
+    const { chosen, passed } = preselectSubnets(views, region, internet);
     const why = new Map(passed.map((p) => [p.subnet.id, p.reason]));
+    // Back at this question for the same VPC, the earlier choice stands.
+    const before = previous.id === id && Array.isArray(previous.subnetIds) ? previous.subnetIds : chosen.map((v) => v.id);
     const subnetIds = await q.prompts.checkbox({
       message: "Subnets for the runtime's network interfaces (preselected: supported AZ ID, private, one per AZ):",
       choices: views.map((v) => ({
         value: v.id,
         name: subnetLabel(v),
         short: v.id,
-        checked: chosen.includes(v),
+        checked: before.includes(v.id),
         // A subnet AgentCore cannot use is shown but cannot be chosen.
         ...(!v.supported || v.tier === "public" ? { disabled: why.get(v.id)! } : why.has(v.id) ? { description: why.get(v.id)! } : {}),
       })),
@@ -86,12 +87,19 @@ export async function endpointsByHand(prompts: Prompts, previous: Raw): Promise<
   });
 }
 
-/** Once features and internet are known: which of the VPC's endpoints are reused, which created, and the cost. */
-export function judgeReadVpc(read: ReadVpc, answers: { region: string; features: readonly Feature[]; internet: boolean; subnetIds: readonly string[] }, say: (text: string) => void): string[] {
+/**
+ * Once features and internet are known: which of the VPC's endpoints are reused, which
+ * created, and the cost; and what is wrong with the subnets chosen before internet was asked.
+ */
+export function judgeReadVpc(
+  read: ReadVpc,
+  answers: DiscoveryAnswers & { subnetIds: readonly string[] },
+  say: (text: string) => void,
+): { existingEndpoints: string[]; subnetProblems: readonly string[] } {
   const discovery = discover(read.details, answers);
   const azCount = new Set(discovery.views.filter((v) => answers.subnetIds.includes(v.id)).map((v) => v.azId)).size;
   const saving = reuseSavingUsd(discovery.verdicts, answers.features, answers.internet, azCount);
   say(["The VPC's endpoints for what the runtime calls:", ...endpointLines(discovery.verdicts, answers.features, answers.internet)].join("\n"));
   if (saving > 0) say(`Reusing them saves ${price.usd(saving)} a month against creating them.`);
-  return [...discovery.existingEndpoints];
+  return { existingEndpoints: [...discovery.existingEndpoints], subnetProblems: discovery.subnetProblems };
 }

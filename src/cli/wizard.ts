@@ -109,7 +109,9 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       answers.vpc = vpc;
       readVpc = undefined;
       if (kind === "existing") {
-        readVpc = options.openAccount ? await vpcFromAccount(region(), options.openAccount, previous, { prompts, say, check }) : undefined;
+        // Internet is asked later; back here from there, the preselection knows it.
+        const internet = typeof answers.internet === "boolean" ? answers.internet : undefined;
+        readVpc = options.openAccount ? await vpcFromAccount(region(), options.openAccount, previous, { prompts, say, check }, internet) : undefined;
         if (readVpc) {
           answers.vpc = { ...readVpc.raw };
           return {};
@@ -231,10 +233,21 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
 
   for (let i = 0; i < STEPS.length; ) {
     const key = STEPS[i]!;
-    const outcome = asks(key) ? await steps[key]() : {};
+    let outcome = asks(key) ? await steps[key]() : {};
     if (key === "internet" && readVpc && existing()) {
       const vpc = answers.vpc as Raw;
-      vpc.existingEndpoints = judgeReadVpc(readVpc, { region: region(), features: features(), internet: answers.internet === true, subnetIds: vpc.subnetIds as string[] }, say);
+      const judged = judgeReadVpc(readVpc, { name: String(answers.name), region: region(), features: features(), internet: answers.internet === true, subnetIds: vpc.subnetIds as string[] }, say);
+      vpc.existingEndpoints = judged.existingEndpoints;
+      if (judged.subnetProblems.length > 0) {
+        const what = await prompts.select({
+          message: `${judged.subnetProblems.join("; ")}: the plan would stop on it. What now?`,
+          choices: [
+            { value: "vpc", name: "Go back and choose other subnets" },
+            { value: "keep", name: "Keep them" },
+          ],
+        });
+        if (what === "vpc") outcome = { back: "vpc" };
+      }
     }
     if (key === "internet" && answers.internet === false) {
       const needed = endpointsFor(features(), false).map((e) => e.suffix);

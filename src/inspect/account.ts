@@ -146,7 +146,7 @@ export function openAccount(options: InspectOptions): AccountReader {
 
     async readVpc(vpcId) {
       const endpoints = run("ec2:DescribeVpcEndpoints", () => collect(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.VpcEndpoints)).then((list) =>
-        list.map(toEndpoint).sort(byId),
+        list.flatMap(toEndpoint).sort(byId),
       );
       const [vpcs, dnsSupport, dnsHostnames, subnets, routeTables, endpointList, rules] = await inOrder([
         run("ec2:DescribeVpcs", () => ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })), vpcId),
@@ -165,7 +165,7 @@ export function openAccount(options: InspectOptions): AccountReader {
         vpc: toVpc(vpc),
         dnsSupport,
         dnsHostnames,
-        subnets: subnets.map(toSubnet).sort(byId),
+        subnets: subnets.flatMap(toSubnet).sort(byId),
         routeTables: routeTables.map(toRouteTable).sort(byId),
         endpoints: endpointList,
         ...rules,

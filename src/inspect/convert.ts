@@ -28,9 +28,11 @@ export function toVpc(vpc: Vpc): VpcSummary {
   };
 }
 
-export function toSubnet(subnet: Subnet): SubnetInfo {
+/** An IPv6-only subnet has no IPv4 CIDR, and a runtime ENI needs one: such a subnet is left out. */
+export function toSubnet(subnet: Subnet): SubnetInfo[] {
   const call = "ec2:DescribeSubnets";
-  return {
+  if (!subnet.CidrBlock) return [];
+  return [{
     id: field(subnet, "SubnetId", call),
     vpcId: field(subnet, "VpcId", call),
     name: nameOf(subnet.Tags),
@@ -38,7 +40,7 @@ export function toSubnet(subnet: Subnet): SubnetInfo {
     azId: field(subnet, "AvailabilityZoneId", call),
     cidr: field(subnet, "CidrBlock", call),
     freeIps: field(subnet, "AvailableIpAddressCount", call),
-  };
+  }];
 }
 
 export function toRouteTable(table: RouteTable): RouteTableInfo {
@@ -60,9 +62,11 @@ export function toRouteTable(table: RouteTable): RouteTableInfo {
   };
 }
 
-export function toEndpoint(endpoint: VpcEndpoint): EndpointInfo {
+/** A resource or service-network endpoint names no AWS service: it is left out. */
+export function toEndpoint(endpoint: VpcEndpoint): EndpointInfo[] {
   const call = "ec2:DescribeVpcEndpoints";
-  return {
+  if (!endpoint.ServiceName) return [];
+  return [{
     id: field(endpoint, "VpcEndpointId", call),
     serviceName: field(endpoint, "ServiceName", call),
     type: field(endpoint, "VpcEndpointType", call),
@@ -72,7 +76,8 @@ export function toEndpoint(endpoint: VpcEndpoint): EndpointInfo {
     subnetIds: endpoint.SubnetIds ?? [],
     routeTableIds: endpoint.RouteTableIds ?? [],
     securityGroupIds: (endpoint.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
-  };
+    tags: Object.fromEntries((endpoint.Tags ?? []).flatMap((t) => (t.Key !== undefined ? [[t.Key, t.Value ?? ""]] : []))),
+  }];
 }
 
 export function toRule(rule: SecurityGroupRule): SecurityGroupRuleInfo {
@@ -85,7 +90,5 @@ export function toRule(rule: SecurityGroupRule): SecurityGroupRuleInfo {
     fromPort: rule.FromPort,
     toPort: rule.ToPort,
     cidrIpv4: rule.CidrIpv4,
-    referencedGroupId: rule.ReferencedGroupInfo?.GroupId,
-    prefixListId: rule.PrefixListId,
   };
 }

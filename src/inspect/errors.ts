@@ -1,6 +1,6 @@
 /**
  * What the inspection layer may call, and how an AWS failure becomes a message a user can
- * act on. Free of the AWS SDK, so that code outside the inspection chunk can import it.
+ * act on.
  */
 
 /** Every IAM action the inspection layer may call; all are read-only. */

@@ -66,6 +66,20 @@ function tfvarsExample(layer: Layer, nodes: readonly TfNode[]): string {
   return renderTemplate("terraform.tfvars.example", { header: HEADER, layer, variables });
 }
 
+/** What stops the plan for the reused endpoints, as the README says it. */
+function reusedChecks(plan: Plan): string {
+  const checks: string[] = [];
+  if (plan.reusedEndpoints.some((e) => e.type === "Interface")) {
+    // With internet egress a listed service without a private-DNS endpoint is reached the other way.
+    const missing = plan.answers.internet ? "" : "the VPC has no interface endpoint with private DNS for one of these services, or ";
+    checks.push(`if ${missing}an interface endpoint is not available or is in none of the runtime's AZs`);
+  }
+  if (plan.reusedEndpoints.some((e) => e.suffix === "s3")) {
+    checks.push("if a route table of the runtime's subnets has no S3 gateway endpoint's route (the VPC may have several S3 gateway endpoints, one per table)");
+  }
+  return checks.join(", or ");
+}
+
 function readme(plan: Plan): string {
   const { answers } = plan;
   // Above this much traffic a month, one endpoint costs less than sending the same bytes through NAT.
@@ -80,6 +94,9 @@ function readme(plan: Plan): string {
     reusedInterface: plan.reusedEndpoints.some((e) => e.type === "Interface"),
     s3Reused: plan.reusedEndpoints.some((e) => e.suffix === "s3"),
     s3Created: plan.endpoints.some((e) => e.suffix === "s3" && !e.reused),
+    reusedChecks: reusedChecks(plan),
+    // The endpoints worth adding first with a NAT path, less those the VPC already has.
+    suggestedEndpoints: ["ecr.api", "ecr.dkr", "logs"].filter((s) => !plan.reusedEndpoints.some((e) => e.suffix === s)).map((s) => `"${s}"`).join(", "),
     interfaceEndpoints: plan.interfaceEndpoints.length,
     subnets: plan.subnets,
     supportedAzIds: plan.supportedAzIds.join(", "),

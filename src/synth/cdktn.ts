@@ -31,6 +31,7 @@ export { DataAwsRouteTable } from "@cdktn/provider-aws/lib/data-aws-route-table/
 export { DataAwsRouteTables } from "@cdktn/provider-aws/lib/data-aws-route-tables/index.js";
 export { DataAwsSecurityGroup } from "@cdktn/provider-aws/lib/data-aws-security-group/index.js";
 export { DataAwsSecurityGroups } from "@cdktn/provider-aws/lib/data-aws-security-groups/index.js";
+export { DataAwsPrefixList } from "@cdktn/provider-aws/lib/data-aws-prefix-list/index.js";
 export { DataAwsVpcEndpoint } from "@cdktn/provider-aws/lib/data-aws-vpc-endpoint/index.js";
 export { DataAwsNetworkInterface } from "@cdktn/provider-aws/lib/data-aws-network-interface/index.js";
 export { DataAwsNetworkInterfaces } from "@cdktn/provider-aws/lib/data-aws-network-interfaces/index.js";

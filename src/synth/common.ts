@@ -1,11 +1,9 @@
 import { RUNTIME_NAME } from "../catalog/patterns.js";
 import type { Answers } from "../answers/model.js";
+import { TAG_NAME } from "../catalog/tags.js";
 import { AwsProvider, TerraformElement, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type Construct } from "./cdktn.js";
 
-/** Tags that let the runtime layer find what the network layer made, whatever backend holds its state. */
-export const TAG_NAME = "agentcore-vpc:name";
-export const TAG_TIER = "agentcore-vpc:tier";
-export const TAG_ROLE = "agentcore-vpc:role";
+export { TAG_NAME, TAG_ROLE, TAG_TIER } from "../catalog/tags.js";
 
 /** A string literal inside a Terraform expression; JSON escapes are valid HCL escapes for these patterns. */
 export function hclString(text: string): string {
@@ -93,6 +91,7 @@ class CheckBlock extends TerraformElement {
     return { check: { [this.friendlyUniqueId]: { assert: this.assertions.map((a) => ({ condition: a.condition, error_message: a.errorMessage })) } } };
   }
 
+  /** Only block shapes are read from this; the assert blocks' shape is known to the printer (document.ts). */
   public override toHclTerraform(): unknown {
     return {};
   }

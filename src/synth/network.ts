@@ -37,7 +37,7 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
   const https = { fromPort: 443, toPort: 443 };
   // Invocations do not enter through the runtime ENI: no ingress at all.
   securityGroup(stack, "runtime", "AgentCore runtime ENIs: no ingress, egress only where the agent needs it", refs.vpcId, refs.runtimePreconditions);
-  securityGroup(stack, "endpoints", "Interface VPC endpoints: HTTPS from the runtime only", refs.vpcId);
+  securityGroup(stack, "endpoints", refs.sharedCidrs ? "Interface VPC endpoints: HTTPS from the runtime and the VPC" : "Interface VPC endpoints: HTTPS from the runtime only", refs.vpcId);
   rule(stack, "egress", "runtime_to_endpoints", "runtime", {
     referencedSecurityGroupId: "${aws_security_group.endpoints.id}",
     description: "HTTPS to the interface endpoints",
@@ -92,16 +92,18 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
 }
 
 function endpoints(stack: Stack, refs: VpcRefs): void {
-  if (!refs.reused?.s3PrefixListId) named(
-    new cdk.VpcEndpoint(stack, "aws_vpc_endpoint.s3", {
-      vpcId: refs.vpcId,
-      serviceName: "com.amazonaws.${var.region}.s3",
-      vpcEndpointType: "Gateway",
-      routeTableIds: Array.isArray(refs.routeTableIds) ? refs.routeTableIds : cdk.Token.asList(refs.routeTableIds),
-      tags: { Name: "${var.name}-s3" },
-    }),
-    "s3",
-  );
+  if (!refs.reused?.s3PrefixListId) {
+    named(
+      new cdk.VpcEndpoint(stack, "aws_vpc_endpoint.s3", {
+        vpcId: refs.vpcId,
+        serviceName: "com.amazonaws.${var.region}.s3",
+        vpcEndpointType: "Gateway",
+        routeTableIds: Array.isArray(refs.routeTableIds) ? refs.routeTableIds : cdk.Token.asList(refs.routeTableIds),
+        tags: { Name: "${var.name}-s3" },
+      }),
+      "s3",
+    );
+  }
   named(
     new cdk.VpcEndpoint(stack, "aws_vpc_endpoint.interface", {
       forEach: forEachIn("toset(var.interface_endpoints)"),
@@ -163,9 +165,10 @@ export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
   output(stack, "endpoint_security_group_id", "Security group of the interface endpoints.", "${aws_security_group.endpoints.id}");
   if (answers.rds) output(stack, "database_security_group_id", "Attach this security group to the RDS database.", "${aws_security_group.database.id}");
   output(stack, "interface_endpoint_ids", "Interface endpoint ID by service suffix.", "${{ for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }}");
-  output(stack, "s3_endpoint_id", "ID of the S3 gateway endpoint.", refs.reused?.s3PrefixListId ? "${data.aws_vpc_endpoint.s3.id}" : "${aws_vpc_endpoint.s3.id}");
+  if (refs.reused?.s3PrefixListId) output(stack, "s3_prefix_list_id", "The S3 prefix list the runtime reaches the VPC's S3 gateway endpoints through.", refs.reused.s3PrefixListId);
+  else output(stack, "s3_endpoint_id", "ID of the S3 gateway endpoint.", "${aws_vpc_endpoint.s3.id}");
   if (refs.reused) {
-    output(stack, "reused_endpoint_ids", "ID of each interface endpoint of the VPC the runtime uses, by service suffix.", "${{ for suffix, e in data.aws_vpc_endpoint.existing : suffix => e.id }}");
+    output(stack, "reused_endpoint_ids", "ID of each interface endpoint of the VPC the runtime uses, by service suffix.", "${{ for suffix, e in local.reused_endpoints : suffix => e.id }}");
     output(stack, "private_subnet_cidrs", "CIDR of each private subnet: the sources a reused endpoint's security group must admit HTTPS from.", "${local.runtime_subnet_cidrs}");
   }
   if (plan.nat) output(stack, "nat_public_ip", "Public IPv4 address the runtime's internet traffic leaves from.", "${aws_eip.nat.public_ip}");

@@ -4,151 +4,30 @@ import { check, forEachIn, local, named, TAG_NAME, TAG_ROLE, variable, type Asse
 
 type Stack = cdk.TerraformStack;
 
-/** Which existing endpoints the rest of the network layer must give the runtime a path to. */
+/** What the rest of the network layer needs from the existing VPC's own endpoints. */
 export interface Reused {
   /** Terraform expression (no interpolation) for the security groups of the reused interface endpoints, a list. */
   readonly interfaceGroupIds: string;
-  /** Expression for the S3 prefix list when the VPC's S3 gateway endpoint is reused. */
+  /** Expression for the S3 prefix list, when the VPC's S3 gateway endpoints are reused. */
   readonly s3PrefixListId?: string;
-  /** Checks of the reused endpoints that must hold before the runtime's security group is made. */
+  /** Checks that must hold before the runtime's security group is made. */
   readonly preconditions: readonly Assertion[];
+  /** Each interface endpoint to create must not collide with one of the VPC's. */
+  readonly interfaceEndpointPrecondition: Assertion;
 }
 
-/** Whether a rule's CIDR holds a whole subnet CIDR `c`: the subnet's address under the rule's prefix is the rule's network. */
+/** Endpoint states in which an endpoint is no longer there for anyone. */
+const GONE = '["deleting", "deleted", "rejected", "failed", "expired"]';
+
+/** Whether the rule `r`'s CIDR holds a whole subnet CIDR `c`: the subnet's address under the rule's prefix is the rule's network. */
 const ruleHolds = (c: string): string =>
   `try(tonumber(split("/", ${c})[1]) >= tonumber(split("/", r.cidr_ipv4)[1]) && cidrhost(r.cidr_ipv4, 0) == cidrhost("\${cidrhost(${c}, 0)}/\${split("/", r.cidr_ipv4)[1]}", 0), false)`;
 
 /**
- * The existing VPC's own endpoints that the runtime uses: each is looked up at plan time and
- * must be able to serve it, and its security group must admit the runtime.
+ * The VPC's interface endpoints, found through their network interfaces (no data source lists
+ * endpoints), less those this project made (its tag): by service, those with private DNS.
  */
-export function reusedEndpoints(stack: Stack, plan: Plan): Reused {
-  const reused = plan.reusedEndpoints;
-  variable(stack, "existing_interface_endpoints", {
-    type: "list(string)",
-    description: "Interface endpoints the VPC already has (service suffixes): reused, looked up and checked at plan time, never created. From vpc.existingEndpoints.",
-    default: reused.filter((e) => e.type === "Interface").map((e) => e.suffix),
-  });
-  const s3 = reused.some((e) => e.suffix === "s3");
-  if (s3) {
-    named(
-      new cdk.DataAwsVpcEndpoint(stack, "data.aws_vpc_endpoint.s3", {
-        vpcId: "${var.vpc_id}",
-        serviceName: "com.amazonaws.${var.region}.s3",
-        filter: [{ name: "vpc-endpoint-type", values: ["Gateway"] }],
-        lifecycle: {
-          postcondition: [
-            { condition: '${lower(self.state) == "available"}', errorMessage: "The VPC's S3 gateway endpoint ${self.id} is ${self.state}, not available, so the runtime could not pull image layers through it." },
-            {
-              condition: "${length(setsubtract(local.private_route_table_ids, self.route_table_ids)) == 0}",
-              errorMessage:
-                'The VPC\'s S3 gateway endpoint ${self.id} is not on route table ${join(", ", setsubtract(local.private_route_table_ids, self.route_table_ids))} of the runtime\'s subnets, so image layers from S3 would not reach the runtime. Add it: aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${self.id} --add-route-table-ids ${join(" ", setsubtract(local.private_route_table_ids, self.route_table_ids))}',
-            },
-          ],
-        },
-      }),
-      "s3",
-    );
-  }
-  named(
-    new cdk.DataAwsVpcEndpoint(stack, "data.aws_vpc_endpoint.existing", {
-      forEach: forEachIn("toset(var.existing_interface_endpoints)"),
-      vpcId: "${var.vpc_id}",
-      serviceName: "com.amazonaws.${var.region}.${each.key}",
-      filter: [{ name: "vpc-endpoint-type", values: ["Interface"] }],
-      lifecycle: {
-        postcondition: [
-          { condition: '${lower(self.state) == "available"}', errorMessage: "The VPC's endpoint ${self.id} for ${self.service_name} is ${self.state}, not available: the runtime cannot use it until it is." },
-          {
-            condition: "${self.private_dns_enabled}",
-            errorMessage:
-              'The VPC\'s endpoint ${self.id} for ${self.service_name} has private DNS off, so the runtime, which calls the service by its public name, does not reach it. Turn private DNS on for it, or remove "${each.key}" from vpc.existingEndpoints in agentcore-vpc.json so that one with private DNS is created.',
-          },
-        ],
-      },
-    }),
-    "existing",
-  );
-  named(
-    new cdk.DataAwsSubnet(stack, "data.aws_subnet.existing_endpoint", {
-      forEach: forEachIn("toset(flatten([for e in data.aws_vpc_endpoint.existing : e.subnet_ids]))"),
-      id: "${each.key}",
-    }),
-    "existing_endpoint",
-  );
-  local(stack, "existing_endpoint_az_ids", "${{ for k, e in data.aws_vpc_endpoint.existing : k => distinct([for s in e.subnet_ids : data.aws_subnet.existing_endpoint[s].availability_zone_id]) }}");
-  local(stack, "existing_endpoint_group_ids", "${distinct(flatten([for e in data.aws_vpc_endpoint.existing : e.security_group_ids]))}");
-  endpointIngressCheck(stack);
-  check(stack, "existing_endpoints_in_runtime_azs", [
-    {
-      condition: "${alltrue([for k, azs in local.existing_endpoint_az_ids : length(setsubtract(local.subnet_az_ids, azs)) == 0])}",
-      errorMessage:
-        'Reused endpoints missing from some of the runtime\'s AZs: ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${data.aws_vpc_endpoint.existing[k].id}) is not in ${join(", ", setsubtract(local.subnet_az_ids, azs))}" if length(setsubtract(local.subnet_az_ids, azs)) > 0])}. Runtime ENIs there reach it in another AZ: cross-AZ data charges, and no endpoint if that AZ fails. Its owners can add a subnet in each of these AZs.',
-    },
-  ]);
-  return {
-    interfaceGroupIds: "local.existing_endpoint_group_ids",
-    ...(s3 ? { s3PrefixListId: "${data.aws_vpc_endpoint.s3.prefix_list_id}" } : {}),
-    preconditions: [
-      {
-        condition: "${alltrue([for k, azs in local.existing_endpoint_az_ids : length(setintersection(azs, local.subnet_az_ids)) > 0])}",
-        errorMessage:
-          'Reused endpoints in none of the runtime\'s AZs (${join(", ", local.subnet_az_ids)}): ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${data.aws_vpc_endpoint.existing[k].id}) is only in ${join(", ", azs)}" if length(setintersection(azs, local.subnet_az_ids)) == 0])}. Ask the endpoint\'s owners to add a subnet in one of the runtime\'s AZs, or choose runtime subnets in the endpoint\'s AZs.',
-      },
-    ],
-  };
-}
-
-/**
- * Whether each reused endpoint's security groups admit HTTPS from the runtime: from its
- * security group (once it exists, found by tag) or from CIDRs holding all its subnets.
- * The groups belong to the VPC's owners, so a gap is a warning naming the rule to add.
- */
-function endpointIngressCheck(stack: Stack): void {
-  named(
-    new cdk.DataAwsVpcSecurityGroupRules(stack, "data.aws_vpc_security_group_rules.existing_endpoint", {
-      forEach: forEachIn("toset(local.existing_endpoint_group_ids)"),
-      filter: [{ name: "group-id", values: ["${each.key}"] }],
-    }),
-    "existing_endpoint",
-  );
-  named(
-    new cdk.DataAwsVpcSecurityGroupRule(stack, "data.aws_vpc_security_group_rule.existing_endpoint", {
-      forEach: forEachIn("toset(flatten([for g in data.aws_vpc_security_group_rules.existing_endpoint : g.ids]))"),
-      securityGroupRuleId: "${each.key}",
-    }),
-    "existing_endpoint",
-  );
-  named(
-    new cdk.DataAwsSecurityGroups(stack, "data.aws_security_groups.runtime", {
-      filter: [{ name: "vpc-id", values: ["${var.vpc_id}"] }],
-      tags: { [TAG_NAME]: "${var.name}", [TAG_ROLE]: "runtime" },
-    }),
-    "runtime",
-  );
-  local(stack, "runtime_subnet_cidrs", "${[for id in var.subnet_ids : data.aws_subnet.private[id].cidr_block]}");
-  local(
-    stack,
-    "groups_admitting_runtime",
-    "${[for g in local.existing_endpoint_group_ids : g if anytrue([for r in data.aws_vpc_security_group_rule.existing_endpoint : " +
-      'r.security_group_id == g && !r.is_egress && contains(["tcp", "6", "-1"], r.ip_protocol) && (r.ip_protocol == "-1" || try(r.from_port <= 443 && r.to_port >= 443, false)) && ' +
-      `(contains(data.aws_security_groups.runtime.ids, coalesce(r.referenced_security_group_id, "none")) || alltrue([for c in local.runtime_subnet_cidrs : ${ruleHolds("c")}]))])]}`,
-  );
-  check(stack, "existing_endpoints_admit_runtime", [
-    {
-      condition: "${alltrue([for k, e in data.aws_vpc_endpoint.existing : length(setintersection(e.security_group_ids, local.groups_admitting_runtime)) > 0])}",
-      errorMessage:
-        'These reused endpoints admit no HTTPS from the runtime: ${join("; ", [for k, e in data.aws_vpc_endpoint.existing : "${k} (${e.id}, security groups ${join(", ", e.security_group_ids)})" if length(setintersection(e.security_group_ids, local.groups_admitting_runtime)) == 0])}. Until their owners add an ingress rule for TCP 443 from the runtime\'s security group (output runtime_security_group_id) or from its subnets (${join(", ", local.runtime_subnet_cidrs)}), the runtime\'s calls to these services time out. See README.md, "Endpoints the VPC already has".',
-    },
-  ]);
-}
-
-/**
- * Interface endpoints with private DNS that the VPC already has, found through their network
- * interfaces (no data source lists endpoints), without those this project made (its tag).
- * Creating one for the same service fails, and would take the name over for the whole VPC.
- */
-export function foreignPrivateDnsEndpoints(stack: Stack): { condition: string; errorMessage: string } {
+function vpcInterfaceEndpoints(stack: Stack): void {
   named(
     new cdk.DataAwsNetworkInterfaces(stack, "data.aws_network_interfaces.endpoints", {
       filter: [
@@ -173,10 +52,144 @@ export function foreignPrivateDnsEndpoints(stack: Stack): { condition: string; e
     }),
     "found",
   );
-  local(stack, "foreign_private_dns_endpoints", `\${[for e in data.aws_vpc_endpoint.found : e if e.private_dns_enabled && lookup(e.tags, "${TAG_NAME}", "") != var.name]}`);
+  local(
+    stack,
+    "private_dns_endpoints",
+    `\${{ for e in data.aws_vpc_endpoint.found : e.service_name => e... if e.private_dns_enabled && !contains(${GONE}, lower(e.state)) && try(e.tags["${TAG_NAME}"], "") != var.name }}`,
+  );
+}
+
+/**
+ * The existing VPC's own endpoints that the runtime uses: each must be able to serve it, the
+ * runtime gets a path to each, and none is created twice.
+ */
+export function reusedEndpoints(stack: Stack, plan: Plan): Reused {
+  variable(stack, "existing_interface_endpoints", {
+    type: "list(string)",
+    description: "Interface endpoints the VPC already has (service suffixes): reused, looked up and checked at plan time, never created. From vpc.existingEndpoints.",
+    default: plan.reusedEndpoints.filter((e) => e.type === "Interface").map((e) => e.suffix),
+  });
+  vpcInterfaceEndpoints(stack);
+  local(stack, "reused_endpoints", '${{ for k in var.existing_interface_endpoints : k => local.private_dns_endpoints["com.amazonaws.${var.region}.${k}"][0] if contains(keys(local.private_dns_endpoints), "com.amazonaws.${var.region}.${k}") }}');
+  named(
+    new cdk.DataAwsSubnet(stack, "data.aws_subnet.existing_endpoint", {
+      forEach: forEachIn("toset(flatten([for e in values(local.reused_endpoints) : e.subnet_ids]))"),
+      id: "${each.key}",
+    }),
+    "existing_endpoint",
+  );
+  local(stack, "existing_endpoint_az_ids", "${{ for k, e in local.reused_endpoints : k => distinct([for s in e.subnet_ids : data.aws_subnet.existing_endpoint[s].availability_zone_id]) }}");
+  local(stack, "existing_endpoint_group_ids", "${distinct(flatten([for e in values(local.reused_endpoints) : e.security_group_ids]))}");
+  endpointIngressCheck(stack);
+  check(stack, "existing_endpoints_in_runtime_azs", [
+    {
+      condition: "${alltrue([for k, azs in local.existing_endpoint_az_ids : length(setsubtract(local.subnet_az_ids, azs)) == 0])}",
+      errorMessage:
+        'Reused endpoints missing from some of the runtime\'s AZs: ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${local.reused_endpoints[k].id}) is not in ${join(", ", setsubtract(local.subnet_az_ids, azs))}" if length(setsubtract(local.subnet_az_ids, azs)) > 0])}. Runtime ENIs there reach it in another AZ: cross-AZ data charges, and no endpoint if that AZ fails. Its owners can add a subnet in each of these AZs.',
+    },
+  ]);
+  const s3 = plan.reusedEndpoints.some((e) => e.suffix === "s3");
+  if (s3) s3Routes(stack);
   return {
-    condition: '${!contains([for e in local.foreign_private_dns_endpoints : e.service_name], "com.amazonaws.${var.region}.${each.key}")}',
-    errorMessage:
-      'VPC ${var.vpc_id} already has an interface endpoint with private DNS for com.amazonaws.${var.region}.${each.key} (${join(", ", [for e in local.foreign_private_dns_endpoints : e.id if e.service_name == "com.amazonaws.${var.region}.${each.key}"])}), so another one cannot be created. Add "${each.key}" to vpc.existingEndpoints in agentcore-vpc.json and regenerate: the runtime then uses that one.',
+    interfaceGroupIds: "local.existing_endpoint_group_ids",
+    ...(s3 ? { s3PrefixListId: "${data.aws_prefix_list.s3.id}" } : {}),
+    preconditions: [...interfacePreconditions(plan), ...(s3 ? [S3_ON_RUNTIME_TABLES] : [])],
+    interfaceEndpointPrecondition: {
+      condition: '${!contains(keys(local.private_dns_endpoints), "com.amazonaws.${var.region}.${each.key}")}',
+      errorMessage:
+        'VPC ${var.vpc_id} already has an interface endpoint with private DNS for com.amazonaws.${var.region}.${each.key} (${join(", ", [for e in lookup(local.private_dns_endpoints, "com.amazonaws.${var.region}.${each.key}", []) : e.id])}), so another one cannot be created. Add "${each.key}" to vpc.existingEndpoints in agentcore-vpc.json and regenerate: the runtime then uses that one.',
+    },
   };
+}
+
+function interfacePreconditions(plan: Plan): Assertion[] {
+  const usable: Assertion[] = [
+    {
+      condition: '${alltrue([for k, e in local.reused_endpoints : lower(e.state) == "available"])}',
+      errorMessage: 'Reused endpoints that are not available: ${join("; ", [for k, e in local.reused_endpoints : "${k} (${e.id}) is ${e.state}" if lower(e.state) != "available"])}. The runtime cannot use them until they are.',
+    },
+    {
+      condition: "${alltrue([for k, azs in local.existing_endpoint_az_ids : length(setintersection(azs, local.subnet_az_ids)) > 0])}",
+      errorMessage:
+        'Reused endpoints in none of the runtime\'s AZs (${join(", ", local.subnet_az_ids)}): ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${local.reused_endpoints[k].id}) is only in ${join(", ", azs)}" if length(setintersection(azs, local.subnet_az_ids)) == 0])}. Ask the endpoint\'s owners to add a subnet in one of the runtime\'s AZs, or choose runtime subnets in the endpoint\'s AZs.',
+    },
+  ];
+  // With internet egress a service the VPC has no private-DNS endpoint for is reached the other way.
+  if (plan.answers.internet) return usable;
+  return [
+    {
+      condition: "${length(setsubtract(var.existing_interface_endpoints, keys(local.reused_endpoints))) == 0}",
+      errorMessage:
+        'VPC ${var.vpc_id} has no interface endpoint with private DNS for ${join(", ", setsubtract(var.existing_interface_endpoints, keys(local.reused_endpoints)))}, listed in existing_interface_endpoints: the runtime, which calls each service by its public name, would not reach it. Turn private DNS on for the VPC\'s endpoint, or remove the service from vpc.existingEndpoints in agentcore-vpc.json so that one with private DNS is created.',
+    },
+    ...usable,
+  ];
+}
+
+/** Each route table of the runtime's subnets must carry the S3 prefix list's route: one of the VPC's S3 gateway endpoints is on it. */
+const S3_ON_RUNTIME_TABLES: Assertion = {
+  condition: "${length(setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids)) == 0}",
+  errorMessage:
+    'Route table ${join(", ", setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids))} of the runtime\'s subnets has no route to an S3 gateway endpoint (prefix list ${data.aws_prefix_list.s3.id}), so image layers from S3 would not reach the runtime. Add the table to the VPC\'s S3 gateway endpoint (aws ec2 modify-vpc-endpoint --vpc-endpoint-id <its ID> --add-route-table-ids ${join(" ", setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids))}), or remove "s3" from vpc.existingEndpoints so that one is created.',
+};
+
+/** The VPC may have several S3 gateway endpoints (a route table takes one): what counts is a route on every runtime table. */
+function s3Routes(stack: Stack): void {
+  named(new cdk.DataAwsPrefixList(stack, "data.aws_prefix_list.s3", { name: "com.amazonaws.${var.region}.s3" }), "s3");
+  named(
+    new cdk.DataAwsRouteTables(stack, "data.aws_route_tables.s3", {
+      vpcId: "${var.vpc_id}",
+      filter: [{ name: "route.destination-prefix-list-id", values: ["${data.aws_prefix_list.s3.id}"] }],
+    }),
+    "s3",
+  );
+}
+
+/**
+ * Whether each reused endpoint's security groups admit HTTPS from the runtime: from its
+ * security group (once it exists, found by tag), or from CIDRs that together hold every one of
+ * its subnets. The groups belong to the VPC's owners, so a gap is a warning naming the rule to add.
+ */
+function endpointIngressCheck(stack: Stack): void {
+  named(
+    new cdk.DataAwsVpcSecurityGroupRules(stack, "data.aws_vpc_security_group_rules.existing_endpoint", {
+      forEach: forEachIn("toset(local.existing_endpoint_group_ids)"),
+      filter: [{ name: "group-id", values: ["${each.key}"] }],
+    }),
+    "existing_endpoint",
+  );
+  named(
+    new cdk.DataAwsVpcSecurityGroupRule(stack, "data.aws_vpc_security_group_rule.existing_endpoint", {
+      // A group without rules has no list of IDs at all.
+      forEach: forEachIn("toset(flatten([for g in data.aws_vpc_security_group_rules.existing_endpoint : g.ids if g.ids != null]))"),
+      securityGroupRuleId: "${each.key}",
+    }),
+    "existing_endpoint",
+  );
+  named(
+    new cdk.DataAwsSecurityGroups(stack, "data.aws_security_groups.runtime", {
+      filter: [{ name: "vpc-id", values: ["${var.vpc_id}"] }],
+      tags: { [TAG_NAME]: "${var.name}", [TAG_ROLE]: "runtime" },
+    }),
+    "runtime",
+  );
+  local(stack, "runtime_subnet_cidrs", "${[for id in var.subnet_ids : data.aws_subnet.private[id].cidr_block]}");
+  local(
+    stack,
+    "https_ingress_rules",
+    '${[for r in data.aws_vpc_security_group_rule.existing_endpoint : r if !r.is_egress && contains(["tcp", "6", "-1"], r.ip_protocol) && (r.ip_protocol == "-1" || try(r.from_port <= 443 && r.to_port >= 443, false))]}',
+  );
+  local(
+    stack,
+    "reused_admitting_runtime",
+    "${[for k, e in local.reused_endpoints : k if anytrue([for r in local.https_ingress_rules : contains(e.security_group_ids, r.security_group_id) && contains(data.aws_security_groups.runtime.ids, coalesce(r.referenced_security_group_id, \"none\"))]) || " +
+      `alltrue([for c in local.runtime_subnet_cidrs : anytrue([for r in local.https_ingress_rules : contains(e.security_group_ids, r.security_group_id) && ${ruleHolds("c")}])])]}`,
+  );
+  check(stack, "existing_endpoints_admit_runtime", [
+    {
+      condition: "${length(setsubtract(keys(local.reused_endpoints), local.reused_admitting_runtime)) == 0}",
+      errorMessage:
+        'These reused endpoints admit no HTTPS from the runtime: ${join("; ", [for k, e in local.reused_endpoints : "${k} (${e.id}, security groups ${join(", ", e.security_group_ids)})" if !contains(local.reused_admitting_runtime, k)])}. Until their owners add an ingress rule for TCP 443 from the runtime\'s security group (output runtime_security_group_id) or from its subnets (${join(", ", local.runtime_subnet_cidrs)}), the runtime\'s calls to these services time out (a rule through a prefix list is not recognised here). See README.md, "Endpoints the VPC already has".',
+    },
+  ]);
 }

@@ -3,7 +3,7 @@ import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { forEachIn, hclString, local, named, TAG_TIER, variable, type Assertion } from "./common.js";
-import { foreignPrivateDnsEndpoints, reusedEndpoints, type Reused } from "./reuse.js";
+import { reusedEndpoints, type Reused } from "./reuse.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -247,7 +247,7 @@ export function existingVpc(stack: Stack, plan: Plan, vpc: ExistingVpc): VpcRefs
       ...reused.preconditions,
     ],
     reused,
-    interfaceEndpointPrecondition: foreignPrivateDnsEndpoints(stack),
+    interfaceEndpointPrecondition: reused.interfaceEndpointPrecondition,
     sharedCidrs: "[for a in data.aws_vpc.this.cidr_block_associations : a.cidr_block]",
   };
 }

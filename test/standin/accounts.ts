@@ -22,7 +22,9 @@ export interface Subnet {
   readonly name?: string;
 }
 export interface Route {
-  readonly cidr: string;
+  /** Absent for a gateway endpoint's route, whose destination is a prefix list. */
+  readonly cidr?: string;
+  readonly prefixListId?: string;
   readonly natGatewayId?: string;
   /** "local", an internet gateway (igw-), or a Gateway Load Balancer / firewall endpoint (vpce-), as EC2 reports them. */
   readonly gatewayId?: string;
@@ -48,6 +50,7 @@ export interface Endpoint {
   readonly subnetIds: readonly string[];
   readonly routeTableIds: readonly string[];
   readonly securityGroupIds: readonly string[];
+  readonly tags?: Readonly<Record<string, string>>;
 }
 export interface SecurityGroupRule {
   readonly id: string;
@@ -64,6 +67,7 @@ export interface SecurityGroup {
   readonly vpcId: string;
   readonly name: string;
   readonly rules: readonly SecurityGroupRule[];
+  readonly tags?: Readonly<Record<string, string>>;
 }
 export interface Region {
   readonly zones: readonly Zone[];
@@ -99,6 +103,9 @@ export function shuffledZones(region: string, drop: readonly string[] = []): Zon
 
 const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [], endpoints: [], securityGroups: [] };
 const local = (cidr: string): Route => ({ cidr, gatewayId: "local" });
+
+/** The S3 prefix list of every region here; a gateway endpoint adds a route to it on each of its tables. */
+export const S3_PREFIX_LIST = "pl-63a5400a";
 
 /** An interface endpoint of the shared VPC: private DNS on, in its three supported AZs, HTTPS open to the VPC. */
 const SHARED_INTERFACE: Omit<Endpoint, "id" | "service"> = {
@@ -197,6 +204,8 @@ const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
     ],
     endpoints: [
       { id: "vpce-0c0ffee000000e001", vpcId: "vpc-0c0ffee0c0ffee001", service: "s3", type: "Gateway", state: "available", privateDns: false, subnetIds: [], routeTableIds: ["rtb-0c0ffee00000000a1"], securityGroupIds: [] },
+      // A second S3 gateway endpoint, for another route table: a table takes one, a VPC may have several.
+      { id: "vpce-0c0ffee000000e011", vpcId: "vpc-0c0ffee0c0ffee001", service: "s3", type: "Gateway", state: "available", privateDns: false, subnetIds: [], routeTableIds: ["rtb-0c0ffee00000000a2"], securityGroupIds: [] },
       ...["ecr.api", "ecr.dkr", "logs"].map((service, i) => ({ ...SHARED_INTERFACE, id: `vpce-0c0ffee000000e00${i + 2}`, service })),
       // Private DNS off: the runtime cannot use it, and a second one with private DNS can be created.
       { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e005", service: "bedrock-runtime", privateDns: false, subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02"] },
@@ -207,6 +216,8 @@ const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
       { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e008", service: "secretsmanager", state: "pending" },
       // In one of the runtime's AZs only.
       { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e009", service: "bedrock-agentcore", subnetIds: ["subnet-0c0ffee0000000a01"] },
+      // What an earlier apply of the ledger_agent example left: its own endpoint, with private DNS, tagged as this project tags it.
+      { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e010", service: "bedrock-runtime", securityGroupIds: ["sg-0c0ffee00000005e3"], tags: { "agentcore-vpc:name": "ledger_agent" } },
     ],
     securityGroups: [
       { id: "sg-0c0ffee00000005e1", vpcId: "vpc-0c0ffee0c0ffee001", name: "shared-endpoints", rules: [{ id: "sgr-0c0ffee000000e101", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.30.0.0/16" }] },
@@ -218,8 +229,19 @@ const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
           { id: "sgr-0c0ffee000000e201", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.99.0.0/16" },
           { id: "sgr-0c0ffee000000e202", egress: false, protocol: "tcp", fromPort: 80, toPort: 80, cidr: "10.30.0.0/16" },
           { id: "sgr-0c0ffee000000e203", egress: true, protocol: "-1", fromPort: -1, toPort: -1, cidr: "0.0.0.0/0" },
+          // Admits the ledger_agent example's runtime, once that exists, and nobody else's.
+          { id: "sgr-0c0ffee000000e204", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e4" },
         ],
       },
+      // As this project makes an endpoints group in an existing VPC: HTTPS from the VPC.
+      {
+        id: "sg-0c0ffee00000005e3",
+        vpcId: "vpc-0c0ffee0c0ffee001",
+        name: "ledger_agent-endpoints",
+        rules: [{ id: "sgr-0c0ffee000000e301", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.30.0.0/16" }],
+        tags: { "agentcore-vpc:name": "ledger_agent", "agentcore-vpc:role": "endpoints" },
+      },
+      { id: "sg-0c0ffee00000005e4", vpcId: "vpc-0c0ffee0c0ffee001", name: "ledger_agent-runtime", rules: [], tags: { "agentcore-vpc:name": "ledger_agent", "agentcore-vpc:role": "runtime" } },
     ],
   },
 };

@@ -1,7 +1,7 @@
 import { isExistingVpc, type Answers } from "../../src/answers/model.js";
 import { supportedAzIds } from "../../src/catalog/regions.js";
 import { planFor } from "../../src/plan/plan.js";
-import type { Region } from "./accounts.js";
+import { S3_PREFIX_LIST, type Region } from "./accounts.js";
 import type { PlanJson } from "./plan.js";
 
 type After = Record<string, unknown>;
@@ -32,10 +32,15 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
   const egress = created(plan, "aws_vpc_security_group_egress_rule");
   if (isExistingVpc(answers.vpc)) {
     const vpcId = answers.vpc.id;
-    // None duplicates one the VPC has: an interface endpoint with private DNS, or the S3 gateway on the runtime's route tables.
-    const has = region.endpoints.filter((e) => e.vpcId === vpcId && (e.type === "Gateway" || e.privateDns));
+    // None duplicates one the VPC has (not this project's own): an interface endpoint with private DNS, or an S3 gateway on one of the same route tables.
+    const has = region.endpoints.filter((e) => e.vpcId === vpcId && e.tags?.["agentcore-vpc:name"] !== answers.name);
     for (const e of created(plan, "aws_vpc_endpoint")) {
-      const twin = has.find((h) => `com.amazonaws.${answers.region}.${h.service}` === e.service_name && h.type === e.vpc_endpoint_type);
+      const twin = has.find(
+        (h) =>
+          `com.amazonaws.${answers.region}.${h.service}` === e.service_name &&
+          h.type === e.vpc_endpoint_type &&
+          (h.type === "Gateway" ? h.routeTableIds.some((t) => (e.route_table_ids as string[]).includes(t)) : h.privateDns),
+      );
       expect(twin === undefined, `${e.service_name as string} is created although the VPC has ${twin?.id}`);
     }
     // The runtime reaches each reused one: HTTPS to one of its security groups, or to the S3 prefix list.
@@ -46,7 +51,7 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
         continue;
       }
       const reaches = egress.some(
-        (g) => g.from_port === 443 && g.to_port === 443 && (r.type === "Gateway" ? g.prefix_list_id === "pl-63a5400a" : theirs.securityGroupIds.includes(g.referenced_security_group_id as string)),
+        (g) => g.from_port === 443 && g.to_port === 443 && (r.type === "Gateway" ? g.prefix_list_id === S3_PREFIX_LIST : theirs.securityGroupIds.includes(g.referenced_security_group_id as string)),
       );
       expect(reaches, `no HTTPS egress from the runtime to the reused ${r.suffix} endpoint ${theirs.id}`);
     }

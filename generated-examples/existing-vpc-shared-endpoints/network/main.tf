@@ -41,14 +41,16 @@ data "aws_subnet" "private" {
 }
 
 locals {
-  subnet_az_ids                 = distinct([for id in var.subnet_ids : data.aws_subnet.private[id].availability_zone_id])
-  endpoint_subnet_ids           = [for az in local.subnet_az_ids : [for id in var.subnet_ids : id if data.aws_subnet.private[id].availability_zone_id == az][0]]
-  private_route_table_ids       = distinct([for id in var.subnet_ids : try(data.aws_route_tables.subnet[id].ids[0], one(data.aws_route_tables.main.ids))])
-  existing_endpoint_az_ids      = { for k, e in data.aws_vpc_endpoint.existing : k => distinct([for s in e.subnet_ids : data.aws_subnet.existing_endpoint[s].availability_zone_id]) }
-  existing_endpoint_group_ids   = distinct(flatten([for e in data.aws_vpc_endpoint.existing : e.security_group_ids]))
-  runtime_subnet_cidrs          = [for id in var.subnet_ids : data.aws_subnet.private[id].cidr_block]
-  groups_admitting_runtime      = [for g in local.existing_endpoint_group_ids : g if anytrue([for r in data.aws_vpc_security_group_rule.existing_endpoint : r.security_group_id == g && !r.is_egress && contains(["tcp", "6", "-1"], r.ip_protocol) && (r.ip_protocol == "-1" || try(r.from_port <= 443 && r.to_port >= 443, false)) && (contains(data.aws_security_groups.runtime.ids, coalesce(r.referenced_security_group_id, "none")) || alltrue([for c in local.runtime_subnet_cidrs : try(tonumber(split("/", c)[1]) >= tonumber(split("/", r.cidr_ipv4)[1]) && cidrhost(r.cidr_ipv4, 0) == cidrhost("${cidrhost(c, 0)}/${split("/", r.cidr_ipv4)[1]}", 0), false)]))])]
-  foreign_private_dns_endpoints = [for e in data.aws_vpc_endpoint.found : e if e.private_dns_enabled && lookup(e.tags, "agentcore-vpc:name", "") != var.name]
+  subnet_az_ids               = distinct([for id in var.subnet_ids : data.aws_subnet.private[id].availability_zone_id])
+  endpoint_subnet_ids         = [for az in local.subnet_az_ids : [for id in var.subnet_ids : id if data.aws_subnet.private[id].availability_zone_id == az][0]]
+  private_route_table_ids     = distinct([for id in var.subnet_ids : try(data.aws_route_tables.subnet[id].ids[0], one(data.aws_route_tables.main.ids))])
+  private_dns_endpoints       = { for e in data.aws_vpc_endpoint.found : e.service_name => e... if e.private_dns_enabled && !contains(["deleting", "deleted", "rejected", "failed", "expired"], lower(e.state)) && try(e.tags["agentcore-vpc:name"], "") != var.name }
+  reused_endpoints            = { for k in var.existing_interface_endpoints : k => local.private_dns_endpoints["com.amazonaws.${var.region}.${k}"][0] if contains(keys(local.private_dns_endpoints), "com.amazonaws.${var.region}.${k}") }
+  existing_endpoint_az_ids    = { for k, e in local.reused_endpoints : k => distinct([for s in e.subnet_ids : data.aws_subnet.existing_endpoint[s].availability_zone_id]) }
+  existing_endpoint_group_ids = distinct(flatten([for e in values(local.reused_endpoints) : e.security_group_ids]))
+  runtime_subnet_cidrs        = [for id in var.subnet_ids : data.aws_subnet.private[id].cidr_block]
+  https_ingress_rules         = [for r in data.aws_vpc_security_group_rule.existing_endpoint : r if !r.is_egress && contains(["tcp", "6", "-1"], r.ip_protocol) && (r.ip_protocol == "-1" || try(r.from_port <= 443 && r.to_port >= 443, false))]
+  reused_admitting_runtime    = [for k, e in local.reused_endpoints : k if anytrue([for r in local.https_ingress_rules : contains(e.security_group_ids, r.security_group_id) && contains(data.aws_security_groups.runtime.ids, coalesce(r.referenced_security_group_id, "none"))]) || alltrue([for c in local.runtime_subnet_cidrs : anytrue([for r in local.https_ingress_rules : contains(e.security_group_ids, r.security_group_id) && try(tonumber(split("/", c)[1]) >= tonumber(split("/", r.cidr_ipv4)[1]) && cidrhost(r.cidr_ipv4, 0) == cidrhost("${cidrhost(c, 0)}/${split("/", r.cidr_ipv4)[1]}", 0), false)])])]
 }
 
 data "aws_route_tables" "subnet" {
@@ -68,99 +70,6 @@ data "aws_route_tables" "main" {
   filter {
     name   = "association.main"
     values = ["true"]
-  }
-}
-
-data "aws_vpc_endpoint" "s3" {
-  service_name = "com.amazonaws.${var.region}.s3"
-  vpc_id       = var.vpc_id
-
-  filter {
-    name   = "vpc-endpoint-type"
-    values = ["Gateway"]
-  }
-
-  lifecycle {
-    postcondition {
-      condition     = lower(self.state) == "available"
-      error_message = "The VPC's S3 gateway endpoint ${self.id} is ${self.state}, not available, so the runtime could not pull image layers through it."
-    }
-
-    postcondition {
-      condition     = length(setsubtract(local.private_route_table_ids, self.route_table_ids)) == 0
-      error_message = "The VPC's S3 gateway endpoint ${self.id} is not on route table ${join(", ", setsubtract(local.private_route_table_ids, self.route_table_ids))} of the runtime's subnets, so image layers from S3 would not reach the runtime. Add it: aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${self.id} --add-route-table-ids ${join(" ", setsubtract(local.private_route_table_ids, self.route_table_ids))}"
-    }
-  }
-}
-
-data "aws_vpc_endpoint" "existing" {
-  for_each = toset(var.existing_interface_endpoints)
-
-  service_name = "com.amazonaws.${var.region}.${each.key}"
-  vpc_id       = var.vpc_id
-
-  filter {
-    name   = "vpc-endpoint-type"
-    values = ["Interface"]
-  }
-
-  lifecycle {
-    postcondition {
-      condition     = lower(self.state) == "available"
-      error_message = "The VPC's endpoint ${self.id} for ${self.service_name} is ${self.state}, not available: the runtime cannot use it until it is."
-    }
-
-    postcondition {
-      condition     = self.private_dns_enabled
-      error_message = "The VPC's endpoint ${self.id} for ${self.service_name} has private DNS off, so the runtime, which calls the service by its public name, does not reach it. Turn private DNS on for it, or remove \"${each.key}\" from vpc.existingEndpoints in agentcore-vpc.json so that one with private DNS is created."
-    }
-  }
-}
-
-data "aws_subnet" "existing_endpoint" {
-  for_each = toset(flatten([for e in data.aws_vpc_endpoint.existing : e.subnet_ids]))
-
-  id = each.key
-}
-
-data "aws_vpc_security_group_rules" "existing_endpoint" {
-  for_each = toset(local.existing_endpoint_group_ids)
-
-  filter {
-    name   = "group-id"
-    values = [each.key]
-  }
-}
-
-data "aws_vpc_security_group_rule" "existing_endpoint" {
-  for_each = toset(flatten([for g in data.aws_vpc_security_group_rules.existing_endpoint : g.ids]))
-
-  security_group_rule_id = each.key
-}
-
-data "aws_security_groups" "runtime" {
-  tags = {
-    "agentcore-vpc:name" = var.name
-    "agentcore-vpc:role" = "runtime"
-  }
-
-  filter {
-    name   = "vpc-id"
-    values = [var.vpc_id]
-  }
-}
-
-check "existing_endpoints_admit_runtime" {
-  assert {
-    condition     = alltrue([for k, e in data.aws_vpc_endpoint.existing : length(setintersection(e.security_group_ids, local.groups_admitting_runtime)) > 0])
-    error_message = "These reused endpoints admit no HTTPS from the runtime: ${join("; ", [for k, e in data.aws_vpc_endpoint.existing : "${k} (${e.id}, security groups ${join(", ", e.security_group_ids)})" if length(setintersection(e.security_group_ids, local.groups_admitting_runtime)) == 0])}. Until their owners add an ingress rule for TCP 443 from the runtime's security group (output runtime_security_group_id) or from its subnets (${join(", ", local.runtime_subnet_cidrs)}), the runtime's calls to these services time out. See README.md, \"Endpoints the VPC already has\"."
-  }
-}
-
-check "existing_endpoints_in_runtime_azs" {
-  assert {
-    condition     = alltrue([for k, azs in local.existing_endpoint_az_ids : length(setsubtract(local.subnet_az_ids, azs)) == 0])
-    error_message = "Reused endpoints missing from some of the runtime's AZs: ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${data.aws_vpc_endpoint.existing[k].id}) is not in ${join(", ", setsubtract(local.subnet_az_ids, azs))}" if length(setsubtract(local.subnet_az_ids, azs)) > 0])}. Runtime ENIs there reach it in another AZ: cross-AZ data charges, and no endpoint if that AZ fails. Its owners can add a subnet in each of these AZs."
   }
 }
 
@@ -188,6 +97,66 @@ data "aws_vpc_endpoint" "found" {
   id = each.key
 }
 
+data "aws_subnet" "existing_endpoint" {
+  for_each = toset(flatten([for e in values(local.reused_endpoints) : e.subnet_ids]))
+
+  id = each.key
+}
+
+data "aws_vpc_security_group_rules" "existing_endpoint" {
+  for_each = toset(local.existing_endpoint_group_ids)
+
+  filter {
+    name   = "group-id"
+    values = [each.key]
+  }
+}
+
+data "aws_vpc_security_group_rule" "existing_endpoint" {
+  for_each = toset(flatten([for g in data.aws_vpc_security_group_rules.existing_endpoint : g.ids if g.ids != null]))
+
+  security_group_rule_id = each.key
+}
+
+data "aws_security_groups" "runtime" {
+  tags = {
+    "agentcore-vpc:name" = var.name
+    "agentcore-vpc:role" = "runtime"
+  }
+
+  filter {
+    name   = "vpc-id"
+    values = [var.vpc_id]
+  }
+}
+
+check "existing_endpoints_admit_runtime" {
+  assert {
+    condition     = length(setsubtract(keys(local.reused_endpoints), local.reused_admitting_runtime)) == 0
+    error_message = "These reused endpoints admit no HTTPS from the runtime: ${join("; ", [for k, e in local.reused_endpoints : "${k} (${e.id}, security groups ${join(", ", e.security_group_ids)})" if !contains(local.reused_admitting_runtime, k)])}. Until their owners add an ingress rule for TCP 443 from the runtime's security group (output runtime_security_group_id) or from its subnets (${join(", ", local.runtime_subnet_cidrs)}), the runtime's calls to these services time out (a rule through a prefix list is not recognised here). See README.md, \"Endpoints the VPC already has\"."
+  }
+}
+
+check "existing_endpoints_in_runtime_azs" {
+  assert {
+    condition     = alltrue([for k, azs in local.existing_endpoint_az_ids : length(setsubtract(local.subnet_az_ids, azs)) == 0])
+    error_message = "Reused endpoints missing from some of the runtime's AZs: ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${local.reused_endpoints[k].id}) is not in ${join(", ", setsubtract(local.subnet_az_ids, azs))}" if length(setsubtract(local.subnet_az_ids, azs)) > 0])}. Runtime ENIs there reach it in another AZ: cross-AZ data charges, and no endpoint if that AZ fails. Its owners can add a subnet in each of these AZs."
+  }
+}
+
+data "aws_prefix_list" "s3" {
+  name = "com.amazonaws.${var.region}.s3"
+}
+
+data "aws_route_tables" "s3" {
+  vpc_id = var.vpc_id
+
+  filter {
+    name   = "route.destination-prefix-list-id"
+    values = [data.aws_prefix_list.s3.id]
+  }
+}
+
 resource "aws_security_group" "runtime" {
   description = "AgentCore runtime ENIs: no ingress, egress only where the agent needs it"
   name        = "${var.name}-runtime"
@@ -204,14 +173,29 @@ resource "aws_security_group" "runtime" {
     }
 
     precondition {
+      condition     = length(setsubtract(var.existing_interface_endpoints, keys(local.reused_endpoints))) == 0
+      error_message = "VPC ${var.vpc_id} has no interface endpoint with private DNS for ${join(", ", setsubtract(var.existing_interface_endpoints, keys(local.reused_endpoints)))}, listed in existing_interface_endpoints: the runtime, which calls each service by its public name, would not reach it. Turn private DNS on for the VPC's endpoint, or remove the service from vpc.existingEndpoints in agentcore-vpc.json so that one with private DNS is created."
+    }
+
+    precondition {
+      condition     = alltrue([for k, e in local.reused_endpoints : lower(e.state) == "available"])
+      error_message = "Reused endpoints that are not available: ${join("; ", [for k, e in local.reused_endpoints : "${k} (${e.id}) is ${e.state}" if lower(e.state) != "available"])}. The runtime cannot use them until they are."
+    }
+
+    precondition {
       condition     = alltrue([for k, azs in local.existing_endpoint_az_ids : length(setintersection(azs, local.subnet_az_ids)) > 0])
-      error_message = "Reused endpoints in none of the runtime's AZs (${join(", ", local.subnet_az_ids)}): ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${data.aws_vpc_endpoint.existing[k].id}) is only in ${join(", ", azs)}" if length(setintersection(azs, local.subnet_az_ids)) == 0])}. Ask the endpoint's owners to add a subnet in one of the runtime's AZs, or choose runtime subnets in the endpoint's AZs."
+      error_message = "Reused endpoints in none of the runtime's AZs (${join(", ", local.subnet_az_ids)}): ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${local.reused_endpoints[k].id}) is only in ${join(", ", azs)}" if length(setintersection(azs, local.subnet_az_ids)) == 0])}. Ask the endpoint's owners to add a subnet in one of the runtime's AZs, or choose runtime subnets in the endpoint's AZs."
+    }
+
+    precondition {
+      condition     = length(setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids)) == 0
+      error_message = "Route table ${join(", ", setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids))} of the runtime's subnets has no route to an S3 gateway endpoint (prefix list ${data.aws_prefix_list.s3.id}), so image layers from S3 would not reach the runtime. Add the table to the VPC's S3 gateway endpoint (aws ec2 modify-vpc-endpoint --vpc-endpoint-id <its ID> --add-route-table-ids ${join(" ", setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids))}), or remove \"s3\" from vpc.existingEndpoints so that one is created."
     }
   }
 }
 
 resource "aws_security_group" "endpoints" {
-  description = "Interface VPC endpoints: HTTPS from the runtime only"
+  description = "Interface VPC endpoints: HTTPS from the runtime and the VPC"
   name        = "${var.name}-endpoints"
   vpc_id      = data.aws_vpc.this.id
   tags = {
@@ -244,7 +228,7 @@ resource "aws_vpc_security_group_egress_rule" "runtime_to_s3" {
   description       = "HTTPS to S3 through the gateway endpoint (image layers)"
   from_port         = 443
   ip_protocol       = "tcp"
-  prefix_list_id    = data.aws_vpc_endpoint.s3.prefix_list_id
+  prefix_list_id    = data.aws_prefix_list.s3.id
   security_group_id = aws_security_group.runtime.id
   to_port           = 443
 }
@@ -284,8 +268,8 @@ resource "aws_vpc_endpoint" "interface" {
 
   lifecycle {
     precondition {
-      condition     = !contains([for e in local.foreign_private_dns_endpoints : e.service_name], "com.amazonaws.${var.region}.${each.key}")
-      error_message = "VPC ${var.vpc_id} already has an interface endpoint with private DNS for com.amazonaws.${var.region}.${each.key} (${join(", ", [for e in local.foreign_private_dns_endpoints : e.id if e.service_name == "com.amazonaws.${var.region}.${each.key}"])}), so another one cannot be created. Add \"${each.key}\" to vpc.existingEndpoints in agentcore-vpc.json and regenerate: the runtime then uses that one."
+      condition     = !contains(keys(local.private_dns_endpoints), "com.amazonaws.${var.region}.${each.key}")
+      error_message = "VPC ${var.vpc_id} already has an interface endpoint with private DNS for com.amazonaws.${var.region}.${each.key} (${join(", ", [for e in lookup(local.private_dns_endpoints, "com.amazonaws.${var.region}.${each.key}", []) : e.id])}), so another one cannot be created. Add \"${each.key}\" to vpc.existingEndpoints in agentcore-vpc.json and regenerate: the runtime then uses that one."
     }
   }
 }

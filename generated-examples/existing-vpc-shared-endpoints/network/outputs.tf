@@ -36,14 +36,14 @@ output "interface_endpoint_ids" {
   value       = { for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }
 }
 
-output "s3_endpoint_id" {
-  description = "ID of the S3 gateway endpoint."
-  value       = data.aws_vpc_endpoint.s3.id
+output "s3_prefix_list_id" {
+  description = "The S3 prefix list the runtime reaches the VPC's S3 gateway endpoints through."
+  value       = data.aws_prefix_list.s3.id
 }
 
 output "reused_endpoint_ids" {
   description = "ID of each interface endpoint of the VPC the runtime uses, by service suffix."
-  value       = { for suffix, e in data.aws_vpc_endpoint.existing : suffix => e.id }
+  value       = { for suffix, e in local.reused_endpoints : suffix => e.id }
 }
 
 output "private_subnet_cidrs" {

@@ -55,7 +55,7 @@ variable "subnet_ids" {
 variable "existing_interface_endpoints" {
   type        = list(string)
   description = "Interface endpoints the VPC already has (service suffixes): reused, looked up and checked at plan time, never created. From vpc.existingEndpoints."
-  default     = ["ecr.api", "ecr.dkr", "logs", "bedrock-agentcore"]
+  default     = ["ecr.api", "ecr.dkr", "logs", "bedrock-runtime", "bedrock-agentcore"]
 }
 
 variable "enable_flow_logs" {

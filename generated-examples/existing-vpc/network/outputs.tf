@@ -43,7 +43,7 @@ output "s3_endpoint_id" {
 
 output "reused_endpoint_ids" {
   description = "ID of each interface endpoint of the VPC the runtime uses, by service suffix."
-  value       = { for suffix, e in data.aws_vpc_endpoint.existing : suffix => e.id }
+  value       = { for suffix, e in local.reused_endpoints : suffix => e.id }
 }
 
 output "private_subnet_cidrs" {
