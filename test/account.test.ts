@@ -157,6 +157,9 @@ describe("endpoints: reused, created, or in the way", () => {
     expect(judge(endpoint("ecr.api"), rule({ cidrIpv4: "192.168.0.0/16" }))!.warnings).toEqual([
       "its security groups (sg-e) admit no HTTPS from the runtime's subnets (10.0.0.0/20, 10.0.16.0/20): their owners must add a rule (README.md of the project says which)",
     ]);
+    expect(judge(endpoint("ecr.api"), [...rule({ cidrIpv4: undefined, referencedGroupId: "sg-runtime" })])!.warnings).toEqual([
+      "its security groups (sg-e) admit HTTPS from security groups sg-runtime, but from no CIDR holding the runtime's subnets (10.0.0.0/20, 10.0.16.0/20): enough only if one of them is the runtime's (the plan checks)",
+    ]);
     expect(judge(endpoint("ecr.api"), null)!.warnings).toEqual(["whether its security groups admit the runtime could not be checked: ec2:DescribeSecurityGroupRules was denied"]);
   });
 

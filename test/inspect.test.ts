@@ -52,7 +52,7 @@ const EXPECTED_RULES = [
   { id: "sgr-0c0ffee000000e201", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.99.0.0/16" },
   { id: "sgr-0c0ffee000000e202", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "10.30.0.0/16" },
   { id: "sgr-0c0ffee000000e203", groupId: "sg-0c0ffee00000005e2", egress: true, protocol: "-1", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" },
-  { id: "sgr-0c0ffee000000e204", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 443, toPort: 443 },
+  { id: "sgr-0c0ffee000000e204", groupId: "sg-0c0ffee00000005e2", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e4" },
   { id: "sgr-0c0ffee000000e301", groupId: "sg-0c0ffee00000005e3", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.30.0.0/16" },
 ];
 

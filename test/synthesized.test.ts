@@ -1,3 +1,4 @@
+import type { Answers } from "../src/answers/model.js";
 import { resolveAnswers } from "../src/answers/validate.js";
 import { compareVersions, providerFloor, versionsOf } from "../src/catalog/provider-versions.js";
 import { planFor } from "../src/plan/plan.js";
@@ -52,6 +53,18 @@ describe("network layer rules", () => {
     const reusedS3 = Boolean(network.data?.aws_prefix_list?.s3);
     expect(network.resource.aws_vpc_security_group_egress_rule.runtime_to_s3.prefix_list_id).toBe(reusedS3 ? "${data.aws_prefix_list.s3.id}" : "${aws_vpc_endpoint.s3.prefix_list_id}");
     expect(reusedS3).toBe(network.resource.aws_vpc_endpoint.s3 === undefined);
+  });
+
+  test("a reused S3 gateway endpoint: none is created, one an earlier generation made is kept, and the layer asks for Terraform 1.7", () => {
+    const shared = SCENARIOS.find((s) => s.name === "existing-vpc-shared-endpoints")!.answers;
+    const reused = renderProject(planFor((resolveAnswers({ ...shared, format: "json" }) as { answers: Answers }).answers));
+    const main = JSON.parse(reused["network/main.tf.json"]!) as Json;
+    expect(main.removed).toEqual([{ from: "aws_vpc_endpoint.s3", lifecycle: { destroy: false } }]);
+    expect(main.resource.aws_vpc_endpoint.s3).toBeUndefined();
+    expect(JSON.parse(reused["network/versions.tf.json"]!).terraform.required_version).toBe(">= 1.7.0");
+    const created = renderProject(planFor((resolveAnswers({ ...SCENARIOS.find((s) => s.name === "existing-vpc")!.answers, format: "json" }) as { answers: Answers }).answers));
+    expect(JSON.parse(created["network/main.tf.json"]!).removed).toBeUndefined();
+    expect(JSON.parse(created["network/versions.tf.json"]!).terraform.required_version).toBe(">= 1.5.0");
   });
 
   test("NAT gateway, internet gateway and public subnet come only with internet in a new VPC", () => {

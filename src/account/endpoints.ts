@@ -21,15 +21,20 @@ export interface EndpointVerdict {
 /** States in which an endpoint is no longer there for anyone. */
 const GONE = ["deleting", "deleted", "rejected", "failed", "expired"];
 
-/** Whether the groups' rules admit TCP 443 from every one of `cidrs`: each held by some rule's CIDR. */
-export function admitsHttpsFrom(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], cidrs: readonly string[]): boolean {
-  const https = rules.filter(
+/** The groups' ingress rules that admit TCP 443. */
+function httpsIngress(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[]): SecurityGroupRuleInfo[] {
+  return rules.filter(
     (r) =>
       groupIds.includes(r.groupId) &&
       !r.egress &&
       ["tcp", "6", "-1"].includes(r.protocol) &&
       (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443)),
   );
+}
+
+/** Whether the groups' rules admit TCP 443 from every one of `cidrs`: each held by some rule's CIDR. */
+export function admitsHttpsFrom(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], cidrs: readonly string[]): boolean {
+  const https = httpsIngress(rules, groupIds);
   return cidrs.every((c) => https.some((r) => r.cidrIpv4 !== undefined && cidrHolds(r.cidrIpv4, c)));
 }
 
@@ -55,7 +60,13 @@ function interfaceVerdict(suffix: string, candidates: readonly EndpointInfo[], d
   if (details.endpointGroupRules === undefined) {
     warnings.push(`whether its security groups admit the runtime could not be checked: ${details.endpointGroupRulesError ?? "their rules were not read"}`);
   } else if (!admitsHttpsFrom(details.endpointGroupRules, withDns.securityGroupIds, cidrs)) {
-    warnings.push(`its security groups (${withDns.securityGroupIds.join(", ")}) admit no HTTPS from the runtime's subnets (${cidrs.join(", ")}): their owners must add a rule (README.md of the project says which)`);
+    // A rule by group may name the runtime's once the network layer has made it: the plan checks that.
+    const groups = [...new Set(httpsIngress(details.endpointGroupRules, withDns.securityGroupIds).flatMap((r) => r.referencedGroupId ?? []))];
+    warnings.push(
+      groups.length > 0
+        ? `its security groups (${withDns.securityGroupIds.join(", ")}) admit HTTPS from security groups ${groups.join(", ")}, but from no CIDR holding the runtime's subnets (${cidrs.join(", ")}): enough only if one of them is the runtime's (the plan checks)`
+        : `its security groups (${withDns.securityGroupIds.join(", ")}) admit no HTTPS from the runtime's subnets (${cidrs.join(", ")}): their owners must add a rule (README.md of the project says which)`,
+    );
   }
   return { suffix, endpoint: withDns, reuse: true, warnings, ...(blocking ? { blocking } : {}) };
 }

@@ -73,6 +73,8 @@ export interface SecurityGroupRuleInfo {
   readonly fromPort?: number;
   readonly toPort?: number;
   readonly cidrIpv4?: string;
+  /** The security group the rule admits, for a rule by group. */
+  readonly referencedGroupId?: string;
 }
 
 /** One VPC and everything in it that decides where a runtime can go and what it can reach. */

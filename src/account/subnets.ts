@@ -81,8 +81,8 @@ export function hasEgressPath(view: SubnetView): boolean {
 
 export interface Preselection {
   readonly chosen: readonly SubnetView[];
-  /** Every subnet not chosen, with the reason. */
-  readonly passed: readonly { readonly subnet: SubnetView; readonly reason: string }[];
+  /** Every subnet not chosen, with the reason; `spare` when it could hold the runtime, but another in its AZ was taken. */
+  readonly passed: readonly { readonly subnet: SubnetView; readonly reason: string; readonly spare: boolean }[];
 }
 
 /**
@@ -91,13 +91,14 @@ export interface Preselection {
  * With `internet`, a subnet without an egress path is passed over.
  */
 export function preselectSubnets(views: readonly SubnetView[], region: string, internet?: boolean): Preselection {
-  const passed: { subnet: SubnetView; reason: string }[] = [];
+  const passed: { subnet: SubnetView; reason: string; spare: boolean }[] = [];
   const candidates: SubnetView[] = [];
+  const refuse = (subnet: SubnetView, reason: string): void => void passed.push({ subnet, reason, spare: false });
   for (const view of views) {
-    if (!view.supported) passed.push({ subnet: view, reason: `AZ ID ${view.azId} is not one where AgentCore places runtime ENIs in ${region}` });
-    else if (view.tier === "public") passed.push({ subnet: view, reason: `public: its default route goes to internet gateway ${view.target}, and a runtime ENI there gets no internet` });
-    else if (internet === true && !hasEgressPath(view)) passed.push({ subnet: view, reason: `no internet egress: its default route is ${DEFAULT_ROUTE_TITLE[view.defaultRoute]}` });
-    else if (view.freeIps === 0) passed.push({ subnet: view, reason: "no free addresses" });
+    if (!view.supported) refuse(view, `AZ ID ${view.azId} is not one where AgentCore places runtime ENIs in ${region}`);
+    else if (view.tier === "public") refuse(view, `public: its default route goes to internet gateway ${view.target}, and a runtime ENI there gets no internet`);
+    else if (internet === true && !hasEgressPath(view)) refuse(view, `no internet egress: its default route is ${DEFAULT_ROUTE_TITLE[view.defaultRoute]}`);
+    else if (view.freeIps === 0) refuse(view, "no free addresses");
     else candidates.push(view);
   }
   const rank = (v: SubnetView): [number, number] => [hasEgressPath(v) ? 0 : 1, -v.freeIps];
@@ -112,7 +113,7 @@ export function preselectSubnets(views: readonly SubnetView[], region: string, i
   }
   for (const view of candidates) {
     const taken = best.get(view.azId)!;
-    if (taken !== view) passed.push({ subnet: view, reason: `one subnet per AZ: ${taken.id} is taken in ${view.azId}` });
+    if (taken !== view) passed.push({ subnet: view, reason: `one subnet per AZ: ${taken.id} is taken in ${view.azId}`, spare: true });
   }
   const chosen = [...best.values()].sort((a, b) => (a.azId < b.azId ? -1 : 1));
   return { chosen, passed: passed.sort((a, b) => (a.subnet.id < b.subnet.id ? -1 : 1)) };

@@ -76,7 +76,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     // An answers file on standard input leaves no terminal to answer questions on.
     const interactive = !options.yes && options.answersFile !== "-" && io.isTTY === true && !env.CI && io.prompts !== undefined;
     // A directory named on the command line is checked before any question is asked; the target is checked before the account is read.
-    if (options.directory !== undefined || (options.discover && !interactive)) {
+    if (options.directory !== undefined || (options.discover && (!interactive || "name" in given))) {
       const verdict = await checkTarget(early.answers.name);
       if (verdict !== true) throw new RefusedError(verdict);
     }

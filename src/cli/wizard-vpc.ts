@@ -53,8 +53,11 @@ export async function vpcFromAccount(region: string, open: OpenAccount, previous
     const views = subnetViews(details, region);
     const { chosen, passed } = preselectSubnets(views, region, internet);
     const why = new Map(passed.map((p) => [p.subnet.id, p.reason]));
-    // Back at this question for the same VPC, the earlier choice stands.
-    const before = previous.id === id && Array.isArray(previous.subnetIds) ? previous.subnetIds : chosen.map((v) => v.id);
+    // Back at this question for the same VPC, the earlier choice stands, less what is now refused
+    // (internet may be known by then), with the preselection filling the AZs that leaves empty.
+    const refused = new Set(passed.filter((p) => !p.spare).map((p) => p.subnet.id));
+    const kept = previous.id === id && Array.isArray(previous.subnetIds) ? views.filter((v) => (previous.subnetIds as unknown[]).includes(v.id) && !refused.has(v.id)) : [];
+    const before = [...kept, ...chosen.filter((c) => !kept.some((k) => k.azId === c.azId))].map((v) => v.id);
     const subnetIds = await q.prompts.checkbox({
       message: "Subnets for the runtime's network interfaces (preselected: supported AZ ID, private, one per AZ):",
       choices: views.map((v) => ({

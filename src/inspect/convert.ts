@@ -90,5 +90,6 @@ export function toRule(rule: SecurityGroupRule): SecurityGroupRuleInfo {
     fromPort: rule.FromPort,
     toPort: rule.ToPort,
     cidrIpv4: rule.CidrIpv4,
+    referencedGroupId: rule.ReferencedGroupInfo?.GroupId,
   };
 }

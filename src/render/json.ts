@@ -8,6 +8,10 @@ export function nodesToJson(nodes: readonly TfNode[]): JsonObject {
       out.locals = { ...((out.locals as JsonObject | undefined) ?? {}), ...node.body };
       continue;
     }
+    if (node.labels.length === 0) {
+      out[node.kind] = [...((out[node.kind] as Json[] | undefined) ?? []), node.body];
+      continue;
+    }
     let cursor = (out[node.kind] ??= {}) as JsonObject;
     node.labels.slice(0, -1).forEach((label) => (cursor = (cursor[label] ??= {}) as JsonObject));
     cursor[node.labels.at(-1)!] = node.body;

@@ -11,9 +11,11 @@ import { ANSWERS_FILE, GENERATED_MARKER, type Format } from "./format.js";
 import { renderTemplate } from "./templates.js";
 
 
-/** Each layer asks for the oldest provider that has everything it declares (src/catalog/provider-versions.ts). */
+/** Each layer asks for the oldest Terraform and provider that have everything it declares (src/catalog/provider-versions.ts). */
 function versionsOf(nodes: readonly TfNode[]): VersionsBlock {
-  return { requiredVersion: ">= 1.5.0", awsVersion: `>= ${providerFloor(nodes)}, < 7.0.0` };
+  // Check blocks need Terraform 1.5, removed blocks 1.7.
+  const terraform = nodes.some((n) => n.kind === "removed") ? "1.7.0" : "1.5.0";
+  return { requiredVersion: `>= ${terraform}`, awsVersion: `>= ${providerFloor(nodes)}, < 7.0.0` };
 }
 
 export type ProjectFiles = Record<string, string>;

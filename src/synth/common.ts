@@ -100,3 +100,27 @@ class CheckBlock extends TerraformElement {
 export function check(stack: TerraformStack, name: string, assertions: readonly Assertion[]): void {
   new CheckBlock(stack, name, assertions);
 }
+
+/** A removed block (Terraform 1.7+) that forgets a resource without destroying it; cdktn has no class for it either. */
+class KeptWhenRemoved extends TerraformElement {
+  constructor(
+    scope: TerraformStack,
+    private readonly address: string,
+  ) {
+    super(scope, `removed.${address}`, "removed");
+  }
+
+  public override toTerraform(): unknown {
+    return { removed: [{ from: this.address, lifecycle: { destroy: false } }] };
+  }
+
+  /** As for CheckBlock: the lifecycle block's shape is known to the printer. */
+  public override toHclTerraform(): unknown {
+    return {};
+  }
+}
+
+/** When a resource this layer may have created leaves the configuration, it stays in the account. */
+export function keepWhenRemoved(stack: TerraformStack, address: string): void {
+  new KeptWhenRemoved(stack, address);
+}

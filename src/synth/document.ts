@@ -8,7 +8,7 @@ export interface Shape {
   readonly [key: string]: Shape;
 }
 
-export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "check" | "output";
+export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "check" | "removed" | "output";
 
 /** One top-level Terraform block, e.g. resource "aws_vpc" "this" { ... }. */
 export interface TfNode {
@@ -18,7 +18,7 @@ export interface TfNode {
   readonly shape: Shape;
 }
 
-const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "check", "output"];
+const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "check", "removed", "output"];
 
 /** Meta-argument blocks the provider schema does not describe. */
 const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, validation: {}, assert: {} };
@@ -88,6 +88,11 @@ function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string,
   const nodes: TfNode[] = [];
   for (const kind of KINDS) {
     const group = fragment[kind];
+    if (kind === "removed") {
+      // Unlabelled blocks that may repeat.
+      if (Array.isArray(group)) for (const body of group) nodes.push({ kind, labels: [], body: clean(body) as JsonObject, shape: META_SHAPE });
+      continue;
+    }
     if (!isObject(group)) continue;
     if (kind === "locals") {
       nodes.push({ kind, labels: [], body: clean(group) as JsonObject, shape: {} });

@@ -17,7 +17,6 @@ export function flowLogs(stack: Stack, refs: VpcRefs): void {
   });
   variable(stack, "flow_log_retention_days", { type: "number", description: "Retention of the flow log group, in days.", default: 90 });
   const count = cdk.Token.asNumber("${var.enable_flow_logs ? 1 : 0}");
-  named(new cdk.DataAwsCallerIdentity(stack, "data.aws_caller_identity.current", {}), "current");
   named(new cdk.DataAwsPartition(stack, "data.aws_partition.current", {}), "current");
   const account = "${data.aws_caller_identity.current.account_id}";
   const logGroups = `arn:\${data.aws_partition.current.partition}:logs:\${var.region}:${account}:log-group`;

@@ -147,6 +147,8 @@ export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
       },
     });
   }
+  // The account's ID, for the flow logs' key policy and, in an existing VPC, for finding its own endpoints.
+  named(new cdk.DataAwsCallerIdentity(stack, "data.aws_caller_identity.current", {}), "current");
   const refs = isExistingVpc(answers.vpc) ? existingVpc(stack, plan, answers.vpc) : newVpc(stack, plan, answers.vpc);
   securityGroups(stack, plan, refs);
   endpoints(stack, refs);

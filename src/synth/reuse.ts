@@ -1,6 +1,6 @@
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { check, forEachIn, local, named, TAG_NAME, TAG_ROLE, variable, type Assertion } from "./common.js";
+import { check, forEachIn, keepWhenRemoved, local, named, TAG_NAME, TAG_ROLE, variable, type Assertion } from "./common.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -28,11 +28,13 @@ const ruleHolds = (c: string): string =>
  * endpoints), less those this project made (its tag): by service, those with private DNS.
  */
 function vpcInterfaceEndpoints(stack: Stack): void {
+  // In a shared VPC the subnets hold other accounts' endpoints too, which this account cannot describe.
   named(
     new cdk.DataAwsNetworkInterfaces(stack, "data.aws_network_interfaces.endpoints", {
       filter: [
         { name: "vpc-id", values: ["${var.vpc_id}"] },
         { name: "interface-type", values: ["vpc_endpoint"] },
+        { name: "owner-id", values: ["${data.aws_caller_identity.current.account_id}"] },
       ],
     }),
     "endpoints",
@@ -133,8 +135,13 @@ const S3_ON_RUNTIME_TABLES: Assertion = {
     'Route table ${join(", ", setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids))} of the runtime\'s subnets has no route to an S3 gateway endpoint (prefix list ${data.aws_prefix_list.s3.id}), so image layers from S3 would not reach the runtime. Add the table to the VPC\'s S3 gateway endpoint (aws ec2 modify-vpc-endpoint --vpc-endpoint-id <its ID> --add-route-table-ids ${join(" ", setsubtract(local.private_route_table_ids, data.aws_route_tables.s3.ids))}), or remove "s3" from vpc.existingEndpoints so that one is created.',
 };
 
-/** The VPC may have several S3 gateway endpoints (a route table takes one): what counts is a route on every runtime table. */
+/**
+ * The VPC may have several S3 gateway endpoints (a route table takes one): what counts is a
+ * route on every runtime table. An S3 gateway endpoint an earlier generation made is kept, not
+ * destroyed: the answers now say the VPC has one, and that may be it.
+ */
 function s3Routes(stack: Stack): void {
+  keepWhenRemoved(stack, "aws_vpc_endpoint.s3");
   named(new cdk.DataAwsPrefixList(stack, "data.aws_prefix_list.s3", { name: "com.amazonaws.${var.region}.s3" }), "s3");
   named(
     new cdk.DataAwsRouteTables(stack, "data.aws_route_tables.s3", {

@@ -42,6 +42,7 @@ export function endpointAction(action: string, params: Params, account: Account,
         "network-interface-id": (e) => [e.id],
         "vpc-id": (e) => [e.vpcId],
         "interface-type": (e) => [e.type],
+        "owner-id": () => [account.id],
       }, "InvalidNetworkInterfaceID.NotFound");
       return ec2Response(action, {
         networkInterfaceSet: found.map((eni) => {

@@ -11,6 +11,8 @@ provider "aws" {
   }
 }
 
+data "aws_caller_identity" "current" {}
+
 data "aws_availability_zones" "supported" {
   state = "available"
 
@@ -203,8 +205,6 @@ resource "aws_vpc_endpoint" "interface" {
     Name = "${var.name}-${each.key}"
   }
 }
-
-data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 

@@ -11,6 +11,8 @@ provider "aws" {
   }
 }
 
+data "aws_caller_identity" "current" {}
+
 data "aws_vpc" "this" {
   id = var.vpc_id
 
@@ -100,6 +102,11 @@ data "aws_network_interfaces" "endpoints" {
   filter {
     name   = "interface-type"
     values = ["vpc_endpoint"]
+  }
+
+  filter {
+    name   = "owner-id"
+    values = [data.aws_caller_identity.current.account_id]
   }
 }
 
@@ -287,8 +294,6 @@ resource "aws_vpc_endpoint" "interface" {
     }
   }
 }
-
-data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 

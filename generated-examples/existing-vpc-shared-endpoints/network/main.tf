@@ -11,6 +11,8 @@ provider "aws" {
   }
 }
 
+data "aws_caller_identity" "current" {}
+
 data "aws_vpc" "this" {
   id = var.vpc_id
 
@@ -83,6 +85,11 @@ data "aws_network_interfaces" "endpoints" {
     name   = "interface-type"
     values = ["vpc_endpoint"]
   }
+
+  filter {
+    name   = "owner-id"
+    values = [data.aws_caller_identity.current.account_id]
+  }
 }
 
 data "aws_network_interface" "endpoint" {
@@ -141,6 +148,14 @@ check "existing_endpoints_in_runtime_azs" {
   assert {
     condition     = alltrue([for k, azs in local.existing_endpoint_az_ids : length(setsubtract(local.subnet_az_ids, azs)) == 0])
     error_message = "Reused endpoints missing from some of the runtime's AZs: ${join("; ", [for k, azs in local.existing_endpoint_az_ids : "${k} (${local.reused_endpoints[k].id}) is not in ${join(", ", setsubtract(local.subnet_az_ids, azs))}" if length(setsubtract(local.subnet_az_ids, azs)) > 0])}. Runtime ENIs there reach it in another AZ: cross-AZ data charges, and no endpoint if that AZ fails. Its owners can add a subnet in each of these AZs."
+  }
+}
+
+removed {
+  from = aws_vpc_endpoint.s3
+
+  lifecycle {
+    destroy = false
   }
 }
 
@@ -273,8 +288,6 @@ resource "aws_vpc_endpoint" "interface" {
     }
   }
 }
-
-data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 

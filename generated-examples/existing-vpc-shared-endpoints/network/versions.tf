@@ -2,7 +2,7 @@
 # To change it, edit agentcore-vpc.json and run: npx create-agentcore-vpc . --answers agentcore-vpc.json --force
 
 terraform {
-  required_version = ">= 1.5.0"
+  required_version = ">= 1.7.0"
 
   required_providers {
     aws = {

@@ -11,6 +11,8 @@ provider "aws" {
   }
 }
 
+data "aws_caller_identity" "current" {}
+
 data "aws_vpc" "this" {
   id = var.vpc_id
 
@@ -82,6 +84,11 @@ data "aws_network_interfaces" "endpoints" {
   filter {
     name   = "interface-type"
     values = ["vpc_endpoint"]
+  }
+
+  filter {
+    name   = "owner-id"
+    values = [data.aws_caller_identity.current.account_id]
   }
 }
 
@@ -265,8 +272,6 @@ resource "aws_vpc_endpoint" "interface" {
     }
   }
 }
-
-data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
