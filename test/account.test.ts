@@ -1,45 +1,13 @@
 import { discover } from "../src/account/discover.js";
 import { admitsHttpsFrom, judgeEndpoints } from "../src/account/endpoints.js";
-import type { EndpointInfo, RouteInfo, SecurityGroupRuleInfo, SubnetInfo, VpcDetails } from "../src/account/model.js";
+import type { EndpointInfo, SecurityGroupRuleInfo, SubnetInfo } from "../src/account/model.js";
 import { preselectSubnets, subnetViews } from "../src/account/subnets.js";
 import { resolveAnswers } from "../src/answers/validate.js";
 import { planFor } from "../src/plan/plan.js";
 import { cidrHolds } from "../src/util/cidr.js";
+import { endpoint, REGION, subnet, vpc } from "./fixtures/network-model.js";
 
 /** The judgements over account models: pure, so each case is a hand-built model. */
-const REGION = "us-west-2"; // supported: usw2-az1, usw2-az2, usw2-az3
-
-function subnet(id: string, azId: string, cidr: string, freeIps = 4091): SubnetInfo {
-  return { id, vpcId: "vpc-1", azName: `${REGION}${azId.at(-1)}`, azId, cidr, freeIps };
-}
-
-const TABLE_ROUTES: Record<string, RouteInfo> = {
-  nat: { destinationCidr: "0.0.0.0/0", natGatewayId: "nat-1" },
-  tgw: { destinationCidr: "0.0.0.0/0", transitGatewayId: "tgw-1" },
-  firewall: { destinationCidr: "0.0.0.0/0", gatewayId: "vpce-fw" },
-  appliance: { destinationCidr: "0.0.0.0/0", networkInterfaceId: "eni-1" },
-  igw: { destinationCidr: "0.0.0.0/0", gatewayId: "igw-1" },
-  blackhole: { destinationCidr: "0.0.0.0/0", natGatewayId: "nat-gone", state: "blackhole" },
-};
-
-/** A VPC whose subnets each use the route table named after their default route ("main": the main table, local only). */
-function vpc(subnets: readonly [SubnetInfo, string][], endpoints: EndpointInfo[] = [], rules?: SecurityGroupRuleInfo[]): VpcDetails {
-  const kinds = [...new Set(subnets.map(([, k]) => k))];
-  return {
-    vpc: { id: "vpc-1", cidrs: ["10.0.0.0/16"], isDefault: false },
-    dnsSupport: true,
-    dnsHostnames: true,
-    subnets: subnets.map(([s]) => s),
-    // Each gateway endpoint puts its prefix-list route on its tables, as EC2 lists them.
-    routeTables: [
-      { id: "rtb-main", main: true, subnetIds: [], routes: [{ destinationCidr: "10.0.0.0/16", gatewayId: "local" }] },
-      ...kinds.filter((k) => k !== "main").map((k) => ({ id: `rtb-${k}`, main: false, subnetIds: subnets.filter(([, x]) => x === k).map(([s]) => s.id), routes: [TABLE_ROUTES[k]!] })),
-    ].map((t) => ({ ...t, routes: [...t.routes, ...endpoints.filter((e) => e.type === "Gateway" && e.routeTableIds.includes(t.id)).map((e) => ({ destinationPrefixListId: "pl-s3", gatewayId: e.id }))] })),
-    endpoints,
-    ...(rules ? { endpointGroupRules: rules } : { endpointGroupRulesError: "ec2:DescribeSecurityGroupRules was denied" }),
-  };
-}
-
 describe("subnets: tier from the default route, support from the AZ ID", () => {
   test.each([
     ["nat", "nat-gateway", "private"],
@@ -92,18 +60,6 @@ describe("endpoints: reused, created, or in the way", () => {
     [subnet("subnet-4", "usw2-az4", "10.0.32.0/20"), "nat"],
   ];
   const ids = ["subnet-1", "subnet-2"];
-  const endpoint = (suffix: string, more: Partial<EndpointInfo> = {}): EndpointInfo => ({
-    id: `vpce-${suffix}`,
-    serviceName: `com.amazonaws.${REGION}.${suffix}`,
-    type: suffix === "s3" ? "Gateway" : "Interface",
-    state: "available",
-    privateDns: suffix !== "s3",
-    subnetIds: suffix === "s3" ? [] : ids,
-    routeTableIds: suffix === "s3" ? ["rtb-nat"] : [],
-    securityGroupIds: suffix === "s3" ? [] : ["sg-e"],
-    tags: {},
-    ...more,
-  });
   const open: SecurityGroupRuleInfo[] = [{ id: "sgr-1", groupId: "sg-e", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16" }];
   /** The verdict on one endpoint; `rules` null: the rules could not be read. */
   const judge = (e: EndpointInfo, rules: SecurityGroupRuleInfo[] | null = open) => judgeEndpoints(vpc(runtime, [e], rules ?? undefined), REGION, "my_agent", ids, [e.serviceName.split(`${REGION}.`)[1]!])[0];

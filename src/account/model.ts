@@ -75,6 +75,8 @@ export interface SecurityGroupRuleInfo {
   readonly cidrIpv4?: string;
   /** The security group the rule admits, for a rule by group. */
   readonly referencedGroupId?: string;
+  /** The prefix list the rule admits, for a rule by prefix list. */
+  readonly prefixListId?: string;
 }
 
 /** One VPC and everything in it that decides where a runtime can go and what it can reach. */

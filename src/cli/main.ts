@@ -9,6 +9,7 @@ import { parseCli, UsageError, USAGE } from "./args.js";
 import { CancelledError, contextFromEnv, InputError, readAnswers } from "./input.js";
 import { isCancel, type Prompts } from "./prompts.js";
 import { accountOpener, discoverAnswers, isInspectionError, probeForDiscovery } from "./discovery.js";
+import { doctor } from "./doctor.js";
 import { changeList, interruptedNote, nextSteps, recoveryNote, shownPath } from "./report.js";
 import { style } from "./style.js";
 import { summarize } from "./summary.js";
@@ -38,6 +39,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
   const env = io.env ?? {};
   const paint = style(io.isTTY === true && !env.NO_COLOR);
   const out = (text: string): void => void io.stdout.write(`${text}\n`);
+  if (rawArgs[0] === "doctor") return doctor(rawArgs.slice(1), io);
   try {
     const options = parseCli(rawArgs);
     if (options.help) {

@@ -14,7 +14,7 @@ import {
   type VpcAttributeName,
 } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { EndpointInfo, Identity, VpcDetails, VpcSummary } from "../account/model.js";
+import type { EndpointInfo, Identity, SecurityGroupRuleInfo, VpcDetails, VpcSummary } from "../account/model.js";
 import { byId, toEndpoint, toRouteTable, toRule, toSubnet, toVpc } from "./convert.js";
 import { deniedSentence, explain, InspectionError, isDenied, type CallContext, type EndpointSetting } from "./errors.js";
 
@@ -27,6 +27,8 @@ export interface AccountReader {
   identity(): Promise<Identity>;
   listVpcs(): Promise<VpcSummary[]>;
   readVpc(vpcId: string): Promise<VpcDetails>;
+  /** The rules of these security groups; a denial is returned as the sentence to report, not thrown. */
+  readGroupRules(groupIds: readonly string[]): Promise<{ rules: SecurityGroupRuleInfo[] } | { error: string }>;
 }
 
 type Service = "EC2" | "STS";
@@ -115,19 +117,23 @@ export function openAccount(options: InspectOptions): AccountReader {
     return (name === "enableDnsSupport" ? out.EnableDnsSupport : out.EnableDnsHostnames)?.Value ?? false;
   }
 
-  /** The rules of the endpoints' security groups; a denial is reported in the result, not thrown. */
-  async function groupRules(endpoints: readonly EndpointInfo[]): Promise<Pick<VpcDetails, "endpointGroupRules" | "endpointGroupRulesError">> {
-    const groupIds = [...new Set(endpoints.flatMap((e) => e.securityGroupIds))].sort();
-    if (groupIds.length === 0) return { endpointGroupRules: [] };
+  /** The rules of these security groups; a denial is reported in the result, not thrown. */
+  async function rulesOf(groupIds: readonly string[], whose: string): Promise<{ rules: SecurityGroupRuleInfo[] } | { error: string }> {
+    const ids = [...new Set(groupIds)].sort();
+    if (ids.length === 0) return { rules: [] };
     const call = "ec2:DescribeSecurityGroupRules";
-    let rules;
     try {
-      rules = await collect(paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: "group-id", Values: groupIds }] }), (p) => p.SecurityGroupRules);
+      const rules = await collect(paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: "group-id", Values: ids }] }), (p) => p.SecurityGroupRules);
+      return { rules: rules.map(toRule).sort(byId) };
     } catch (error) {
       if (!isDenied(error)) throw explain(error, contextOf(call));
-      return { endpointGroupRulesError: `${call} was denied, so the rules of the endpoints' security groups were not checked: ${deniedSentence(call, error, knownArn)}` };
+      return { error: `${call} was denied, so the rules of ${whose} were not checked: ${deniedSentence(call, error, knownArn)}` };
     }
-    return { endpointGroupRules: rules.map(toRule).sort(byId) };
+  }
+
+  async function groupRules(endpoints: readonly EndpointInfo[]): Promise<Pick<VpcDetails, "endpointGroupRules" | "endpointGroupRulesError">> {
+    const read = await rulesOf(endpoints.flatMap((e) => e.securityGroupIds), "the endpoints' security groups");
+    return "rules" in read ? { endpointGroupRules: read.rules } : { endpointGroupRulesError: read.error };
   }
 
   return {
@@ -143,6 +149,8 @@ export function openAccount(options: InspectOptions): AccountReader {
       const vpcs = await run("ec2:DescribeVpcs", () => collect(paginateDescribeVpcs({ client: ec2 }, {}), (p) => p.Vpcs));
       return vpcs.map(toVpc).sort(byId);
     },
+
+    readGroupRules: (groupIds) => rulesOf(groupIds, "the security groups"),
 
     async readVpc(vpcId) {
       const endpoints = run("ec2:DescribeVpcEndpoints", () => collect(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.VpcEndpoints)).then((list) =>

@@ -91,5 +91,6 @@ export function toRule(rule: SecurityGroupRule): SecurityGroupRuleInfo {
     toPort: rule.ToPort,
     cidrIpv4: rule.CidrIpv4,
     referencedGroupId: rule.ReferencedGroupInfo?.GroupId,
+    prefixListId: rule.PrefixListId,
   };
 }

@@ -61,6 +61,7 @@ export interface SecurityGroupRule {
   readonly toPort: number;
   readonly cidr?: string;
   readonly referencedGroupId?: string;
+  readonly prefixListId?: string;
 }
 export interface SecurityGroup {
   readonly id: string;
@@ -241,7 +242,24 @@ const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
         rules: [{ id: "sgr-0c0ffee000000e301", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.30.0.0/16" }],
         tags: { "agentcore-vpc:name": "ledger_agent", "agentcore-vpc:role": "endpoints" },
       },
-      { id: "sg-0c0ffee00000005e4", vpcId: "vpc-0c0ffee0c0ffee001", name: "ledger_agent-runtime", rules: [], tags: { "agentcore-vpc:name": "ledger_agent", "agentcore-vpc:role": "runtime" } },
+      // ledger_agent's runtime group: HTTPS to the shared endpoints' group and to the S3 prefix list, as this project makes it.
+      {
+        id: "sg-0c0ffee00000005e4",
+        vpcId: "vpc-0c0ffee0c0ffee001",
+        name: "ledger_agent-runtime",
+        rules: [
+          { id: "sgr-0c0ffee000000e401", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e1" },
+          { id: "sgr-0c0ffee000000e402", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, prefixListId: S3_PREFIX_LIST },
+        ],
+        tags: { "agentcore-vpc:name": "ledger_agent", "agentcore-vpc:role": "runtime" },
+      },
+      // A runtime group someone made by hand: HTTPS to the shared endpoints' group only, nothing to S3.
+      {
+        id: "sg-0c0ffee00000005e5",
+        vpcId: "vpc-0c0ffee0c0ffee001",
+        name: "hand-made-runtime",
+        rules: [{ id: "sgr-0c0ffee000000e501", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e1" }],
+      },
     ],
   },
 };
