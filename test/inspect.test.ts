@@ -266,6 +266,14 @@ process.stdout.write(JSON.stringify({ vpcs, vpc, refused: { name: error.name, co
     expect(refusal).toEqual({ name: "InspectionError", code: "ECONNREFUSED", message: expect.stringMatching(refusedMessage(refused)) });
   });
 
+  test("listManagedEnis() lists the interfaces AgentCore manages in the VPC, with their subnets and groups", async () => {
+    const enis = await withEnv({}, (options) => openAccount(options).listManagedEnis(SHARED));
+    expect(enis).toEqual([
+      { id: "eni-0c0ffee00000aa001", subnetId: "subnet-0c0ffee0000000a01", securityGroupIds: ["sg-0c0ffee00000005e4"] },
+      { id: "eni-0c0ffee00000aa002", subnetId: "subnet-0c0ffee0000000a02", securityGroupIds: ["sg-0c0ffee00000005e4"] },
+    ]);
+  });
+
   test("only the read calls were made, and the stand-in answered every one", () => {
     expect(standIn.unsupported).toEqual([]);
     expect([...new Set(standIn.calls)].sort()).toEqual(READ_CALLS.map((c) => c.replace(":", " ")).sort());

@@ -79,6 +79,13 @@ export interface SecurityGroupRuleInfo {
   readonly prefixListId?: string;
 }
 
+/** A network interface AgentCore made for a runtime (tag AmazonBedrockAgentCoreManaged=true). */
+export interface ManagedEniInfo {
+  readonly id: string;
+  readonly subnetId: string;
+  readonly securityGroupIds: readonly string[];
+}
+
 /** One VPC and everything in it that decides where a runtime can go and what it can reach. */
 export interface VpcDetails {
   readonly vpc: VpcSummary;

@@ -9,9 +9,11 @@ import { accountOpener, isInspectionError, type OpenAccount } from "./discovery.
 import { contextFromEnv } from "./input.js";
 import type { Io } from "./main.js";
 import { UsageError } from "./args.js";
+import { parseDuration, waitForEnis } from "./wait-enis.js";
 
 export const DOCTOR_USAGE = `Usage: create-agentcore-vpc doctor --vpc vpc-... [--subnets subnet-...,...] [--security-groups sg-...,...]
                                    [--features LIST] [--region R] [--json]
+       create-agentcore-vpc doctor --wait-for-enis --vpc vpc-... [--subnets ...] [--security-groups ...] [--timeout 8h]
 
 Reads a VPC from the AWS account (read-only) and says what would stop an AgentCore runtime in
 VPC mode from working there: unsupported AZ IDs, public subnets, DNS settings, missing endpoints,
@@ -25,9 +27,15 @@ Options:
                          ${FEATURES.join(", ")}
   --region R             default: AWS_REGION, then AWS_DEFAULT_REGION
   --json                 one JSON report on standard output
+  --wait-for-enis        after a runtime is deleted: wait until AgentCore has released its network
+                         interfaces in the VPC (or in these subnets or security groups), so that the
+                         network can be destroyed; checks nothing else
+  --timeout D            how long to wait (default 8h; also 30m, 90s)
+  --interval D           how often to look (default 30s)
   -h, --help             show this help
 
-Exit status: 0 when no finding is an error, 1 when one is, 2 for usage, credential or API trouble.`;
+Exit status: 0 when no finding is an error (with --wait-for-enis: when none is left), 1 when one is
+(or the wait timed out), 2 for usage, credential or API trouble, 130 when interrupted.`;
 
 export interface DoctorOptions {
   readonly vpcId: string;
@@ -36,6 +44,8 @@ export interface DoctorOptions {
   readonly features: readonly Feature[];
   readonly region: string;
   readonly json: boolean;
+  /** --wait-for-enis, with its timeout and poll interval in milliseconds. */
+  readonly wait?: { readonly timeoutMs: number; readonly intervalMs: number };
 }
 
 function ids(option: string, text: string | undefined, pattern: RegExp, example: string): string[] | undefined {
@@ -60,6 +70,9 @@ export function parseDoctor(rawArgs: readonly string[], env: Readonly<Record<str
         features: { type: "string" },
         region: { type: "string" },
         json: { type: "boolean", default: false },
+        "wait-for-enis": { type: "boolean", default: false },
+        timeout: { type: "string" },
+        interval: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -67,6 +80,7 @@ export function parseDoctor(rawArgs: readonly string[], env: Readonly<Record<str
     throw new UsageError(`doctor: ${(error as Error).message}\nRun create-agentcore-vpc doctor --help for the options.`);
   }
   if (values.help) return undefined;
+  if (!values["wait-for-enis"] && (values.timeout !== undefined || values.interval !== undefined)) throw new UsageError("doctor: --timeout and --interval go with --wait-for-enis.");
   if (values.vpc === undefined) throw new UsageError("doctor: --vpc is needed: the VPC to check, such as --vpc vpc-0123456789abcdef0.");
   if (!P.VPC_ID.test(values.vpc)) throw new UsageError(`doctor --vpc: got ${JSON.stringify(values.vpc)}. Expected a VPC ID such as vpc-0123456789abcdef0.`);
   const features = (values.features ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
@@ -84,6 +98,7 @@ export function parseDoctor(rawArgs: readonly string[], env: Readonly<Record<str
     features: FEATURES.filter((f) => features.includes(f)),
     region,
     json: values.json === true,
+    ...(values["wait-for-enis"] ? { wait: { timeoutMs: parseDuration("--timeout", values.timeout ?? "8h"), intervalMs: parseDuration("--interval", values.interval ?? "30s") } } : {}),
   };
 }
 
@@ -111,6 +126,13 @@ export async function doctor(rawArgs: readonly string[], io: Io, open: OpenAccou
     }
     if (io.isTTY === true && !options.json) io.stderr.write(`Reading ${options.vpcId} in ${options.region}...\n`);
     const { reader } = await open(options.region);
+    if (options.wait) {
+      const tty = io.isTTY === true;
+      const progress = (line: string): void => void io.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+      const say = (line: string): void => void io.stdout.write(`${tty ? "\r\x1b[2K" : ""}${line}\n`);
+      const scope = { vpcId: options.vpcId, ...(options.subnetIds ? { subnetIds: options.subnetIds } : {}), groupIds: options.groupIds };
+      return await waitForEnis(reader, scope, options.wait.timeoutMs, options.wait.intervalMs, { say, progress, ...(io.signal ? { signal: io.signal } : {}) });
+    }
     const identity = await reader.identity();
     const [details, groups] = await Promise.all([reader.readVpc(options.vpcId), reader.readGroupRules(options.groupIds)]);
     const inVpc = new Set(details.subnets.map((s) => s.id));

@@ -11,11 +11,12 @@ import {
   paginateDescribeSubnets,
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
+  paginateDescribeNetworkInterfaces,
   type VpcAttributeName,
 } from "@aws-sdk/client-ec2";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { EndpointInfo, Identity, SecurityGroupRuleInfo, VpcDetails, VpcSummary } from "../account/model.js";
-import { byId, toEndpoint, toRouteTable, toRule, toSubnet, toVpc } from "./convert.js";
+import type { EndpointInfo, Identity, ManagedEniInfo, SecurityGroupRuleInfo, VpcDetails, VpcSummary } from "../account/model.js";
+import { byId, toEndpoint, toManagedEni, toRouteTable, toRule, toSubnet, toVpc } from "./convert.js";
 import { deniedSentence, explain, InspectionError, isDenied, type CallContext, type EndpointSetting } from "./errors.js";
 
 export interface InspectOptions {
@@ -27,6 +28,8 @@ export interface AccountReader {
   identity(): Promise<Identity>;
   listVpcs(): Promise<VpcSummary[]>;
   readVpc(vpcId: string): Promise<VpcDetails>;
+  /** The network interfaces AgentCore manages in the VPC. */
+  listManagedEnis(vpcId: string): Promise<ManagedEniInfo[]>;
   /** The rules of these security groups; a denial is returned as the sentence to report, not thrown. */
   readGroupRules(groupIds: readonly string[]): Promise<{ rules: SecurityGroupRuleInfo[] } | { error: string }>;
 }
@@ -151,6 +154,12 @@ export function openAccount(options: InspectOptions): AccountReader {
     },
 
     readGroupRules: (groupIds) => rulesOf(groupIds, "the security groups"),
+
+    async listManagedEnis(vpcId) {
+      const filters = [...vpcFilter(vpcId), { Name: "tag:AmazonBedrockAgentCoreManaged", Values: ["true"] }];
+      const enis = await run("ec2:DescribeNetworkInterfaces", () => collect(paginateDescribeNetworkInterfaces({ client: ec2 }, { Filters: filters }), (p) => p.NetworkInterfaces), vpcId);
+      return enis.map(toManagedEni).sort(byId);
+    },
 
     async readVpc(vpcId) {
       const endpoints = run("ec2:DescribeVpcEndpoints", () => collect(paginateDescribeVpcEndpoints({ client: ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.VpcEndpoints)).then((list) =>

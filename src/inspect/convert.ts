@@ -1,6 +1,6 @@
 /** The EC2 API's shapes, as the SDK returns them, turned into the account model. */
-import type { RouteTable, SecurityGroupRule, Subnet, Tag, Vpc, VpcEndpoint } from "@aws-sdk/client-ec2";
-import type { EndpointInfo, RouteTableInfo, SecurityGroupRuleInfo, SubnetInfo, VpcSummary } from "../account/model.js";
+import type { NetworkInterface, RouteTable, SecurityGroupRule, Subnet, Tag, Vpc, VpcEndpoint } from "@aws-sdk/client-ec2";
+import type { EndpointInfo, ManagedEniInfo, RouteTableInfo, SecurityGroupRuleInfo, SubnetInfo, VpcSummary } from "../account/model.js";
 import { InspectionError } from "./errors.js";
 
 /** A field every EC2 answer carries; its absence means the endpoint is not EC2. */
@@ -93,4 +93,9 @@ export function toRule(rule: SecurityGroupRule): SecurityGroupRuleInfo {
     referencedGroupId: rule.ReferencedGroupInfo?.GroupId,
     prefixListId: rule.PrefixListId,
   };
+}
+
+export function toManagedEni(eni: NetworkInterface): ManagedEniInfo {
+  const call = "ec2:DescribeNetworkInterfaces";
+  return { id: field(eni, "NetworkInterfaceId", call), subnetId: field(eni, "SubnetId", call), securityGroupIds: (eni.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])) };
 }

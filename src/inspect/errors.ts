@@ -12,6 +12,7 @@ export const READ_CALLS: readonly string[] = [
   "ec2:DescribeRouteTables",
   "ec2:DescribeVpcEndpoints",
   "ec2:DescribeSecurityGroupRules",
+  "ec2:DescribeNetworkInterfaces",
 ];
 
 export class InspectionError extends Error {

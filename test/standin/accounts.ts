@@ -70,8 +70,16 @@ export interface SecurityGroup {
   readonly rules: readonly SecurityGroupRule[];
   readonly tags?: Readonly<Record<string, string>>;
 }
+/** An interface AgentCore made for a runtime: it lingers after the runtime is deleted, for this many reads of it. */
+export interface ManagedEni {
+  readonly id: string;
+  readonly subnetId: string;
+  readonly groupIds: readonly string[];
+  readonly lingersForReads: number;
+}
 export interface Region {
   readonly zones: readonly Zone[];
+  readonly managedEnis: readonly ManagedEni[];
   readonly vpcs: readonly Vpc[];
   readonly subnets: readonly Subnet[];
   readonly routeTables: readonly RouteTable[];
@@ -102,7 +110,7 @@ export function shuffledZones(region: string, drop: readonly string[] = []): Zon
   return order.map((id, i) => ({ name: `${region}${"abcdef"[i]}`, id }));
 }
 
-const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [], endpoints: [], securityGroups: [] };
+const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [], endpoints: [], securityGroups: [], managedEnis: [] };
 const local = (cidr: string): Route => ({ cidr, gatewayId: "local" });
 
 /** The S3 prefix list of every region here; a gateway endpoint adds a route to it on each of its tables. */
@@ -219,6 +227,11 @@ const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
       { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e009", service: "bedrock-agentcore", subnetIds: ["subnet-0c0ffee0000000a01"] },
       // What an earlier apply of the ledger_agent example left: its own endpoint, with private DNS, tagged as this project tags it.
       { ...SHARED_INTERFACE, id: "vpce-0c0ffee000000e010", service: "bedrock-runtime", securityGroupIds: ["sg-0c0ffee00000005e3"], tags: { "agentcore-vpc:name": "ledger_agent" } },
+    ],
+    // ledger_agent's runtime was deleted: AgentCore releases its interfaces after a while.
+    managedEnis: [
+      { id: "eni-0c0ffee00000aa001", subnetId: "subnet-0c0ffee0000000a01", groupIds: ["sg-0c0ffee00000005e4"], lingersForReads: 2 },
+      { id: "eni-0c0ffee00000aa002", subnetId: "subnet-0c0ffee0000000a02", groupIds: ["sg-0c0ffee00000005e4"], lingersForReads: 3 },
     ],
     securityGroups: [
       { id: "sg-0c0ffee00000005e1", vpcId: "vpc-0c0ffee0c0ffee001", name: "shared-endpoints", rules: [{ id: "sgr-0c0ffee000000e101", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "10.30.0.0/16" }] },

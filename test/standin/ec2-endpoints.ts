@@ -22,11 +22,12 @@ const GROUP_MATCHERS: Matchers<SecurityGroup> = {
   "tag:agentcore-vpc:role": (g) => (g.tags?.["agentcore-vpc:role"] !== undefined ? [g.tags["agentcore-vpc:role"]] : []),
 };
 
-export function endpointAction(action: string, params: Params, account: Account, region: Region, regionName: string): string | undefined {
+/** `reads` counts how often each lingering interface was listed, so that it goes away as AgentCore's do. */
+export function endpointAction(action: string, params: Params, account: Account, region: Region, regionName: string, reads: Map<string, number>): string | undefined {
   switch (action) {
     case "DescribeNetworkInterfaces": {
       // The appliances' interfaces that routes point at (the provider reads them for such a route), and those of interface endpoints.
-      type Eni = { id: string; subnetId: string; vpcId: string; type: string; description: string; groups: readonly string[] };
+      type Eni = { id: string; subnetId: string; vpcId: string; type: string; description: string; groups: readonly string[]; managed?: true };
       const appliances: Eni[] = region.routeTables.flatMap((t) =>
         t.routes.filter((r) => r.networkInterfaceId).map((r) => ({ id: r.networkInterfaceId!, subnetId: region.subnets.find((x) => x.vpcId === t.vpcId)!.id, vpcId: t.vpcId, type: "interface", description: "egress appliance", groups: [] })),
       );
@@ -38,12 +39,18 @@ export function endpointAction(action: string, params: Params, account: Account,
         description: `VPC Endpoint Interface ${e.endpoint.id}`,
         groups: e.endpoint.securityGroupIds,
       }));
-      const found = select(action, [...appliances, ...ofEndpoints], params, "NetworkInterfaceId", (e) => e.id, {
+      const key = (id: string): string => `${account.id} ${id}`;
+      const managed: Eni[] = region.managedEnis
+        .filter((m) => (reads.get(key(m.id)) ?? 0) < m.lingersForReads)
+        .map((m) => ({ id: m.id, subnetId: m.subnetId, vpcId: region.subnets.find((s) => s.id === m.subnetId)!.vpcId, type: "interface", description: "AgentCore runtime network interface", groups: m.groupIds, managed: true }));
+      const found = select(action, [...appliances, ...ofEndpoints, ...managed], params, "NetworkInterfaceId", (e) => e.id, {
         "network-interface-id": (e) => [e.id],
         "vpc-id": (e) => [e.vpcId],
         "interface-type": (e) => [e.type],
         "owner-id": () => [account.id],
+        "tag:AmazonBedrockAgentCoreManaged": (e) => (e.managed ? ["true"] : []),
       }, "InvalidNetworkInterfaceID.NotFound");
+      for (const eni of found.filter((e) => e.managed)) reads.set(key(eni.id), (reads.get(key(eni.id)) ?? 0) + 1);
       return ec2Response(action, {
         networkInterfaceSet: found.map((eni) => {
           const subnet = region.subnets.find((x) => x.id === eni.subnetId)!;
@@ -64,7 +71,7 @@ export function endpointAction(action: string, params: Params, account: Account,
             groupSet: eni.groups.map((groupId) => ({ groupId, groupName: region.securityGroups.find((g) => g.id === groupId)?.name ?? groupId })),
             privateIpAddressesSet: [{ privateIpAddress: "10.9.0.10", primary: true }],
             ipv6AddressesSet: [],
-            tagSet: tags(),
+            tagSet: eni.managed ? tags(undefined, { AmazonBedrockAgentCoreManaged: "true" }) : tags(),
           };
         }),
       });

@@ -11,10 +11,10 @@ import { ApiError, escapeXml, UnsupportedError, type Params } from "./query.js";
  * failure naming the action, and answered with an error so the plan stops too.
  */
 
-function ec2(action: string, params: Params, account: Account, regionName: string): string {
+function ec2(action: string, params: Params, account: Account, regionName: string, reads: Map<string, number>): string {
   const region = account.regions[regionName];
   if (!region) throw new ApiError("InvalidRegion", `no fixture for region ${regionName}`);
-  const body = networkAction(action, params, account, region, regionName) ?? endpointAction(action, params, account, region, regionName);
+  const body = networkAction(action, params, account, region, regionName) ?? endpointAction(action, params, account, region, regionName, reads);
   if (body === undefined) throw new UnsupportedError(`EC2 action ${action}`);
   return body;
 }
@@ -46,6 +46,7 @@ export interface StandIn {
 }
 
 export async function startStandIn(): Promise<StandIn> {
+  const reads = new Map<string, number>();
   const calls: string[] = [];
   const unsupported: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -63,7 +64,7 @@ export async function startStandIn(): Promise<StandIn> {
         if (account.denied?.includes(`${service} ${action}`)) {
           throw new ApiError(service === "ec2" ? "UnauthorizedOperation" : "AccessDenied", `You are not authorized to perform this operation. User: arn:aws:iam::${account.id}:user/standin is not authorized to perform: ${service}:${action}`);
         }
-        if (service === "ec2") body = ec2(action, params, account, region);
+        if (service === "ec2") body = ec2(action, params, account, region, reads);
         else if (service === "sts") body = sts(action, account);
         else throw new UnsupportedError(`${service} action ${action}`);
         calls.push(`${service} ${action}`);
