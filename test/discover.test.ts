@@ -1,7 +1,7 @@
 import { cp, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { SCENARIOS } from "../scripts/scenarios.js";
-import { EXAMPLES, exec, readTree, ROOT, tempDir, writeJson } from "./helpers.js";
+import { EXAMPLES, exec, readTree, restoreEnvAfterEach, ROOT, standInCredentials, tempDir, writeJson } from "./helpers.js";
 import { wizard } from "./scripted-prompts.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
 
@@ -16,7 +16,7 @@ let noAws: NodeJS.ProcessEnv;
 
 /** The SDK's environment for an identity of the stand-in; nothing else of AWS is visible. */
 function awsEnv(accessKey: string | null): NodeJS.ProcessEnv {
-  return { ...noAws, ...(accessKey ? { AWS_ACCESS_KEY_ID: accessKey, AWS_SECRET_ACCESS_KEY: "standin" } : {}), AWS_ENDPOINT_URL: standIn.url };
+  return { ...noAws, ...(accessKey ? standInCredentials(standIn.url, accessKey) : { AWS_ENDPOINT_URL: standIn.url }) };
 }
 
 /** Runs the bundle as an identity of the stand-in, or with no credentials at all (null). */
@@ -160,11 +160,7 @@ describe("--discover", () => {
 });
 
 describe("the wizard reads an existing VPC", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  });
+  restoreEnvAfterEach();
 
   /** The wizard runs in-process: the SDK reads this process's environment. The CLI gets it too, less CI, which would turn the wizard off. */
   function signIn(accessKey: string): NodeJS.ProcessEnv {

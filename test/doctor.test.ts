@@ -1,5 +1,5 @@
 import type { SecurityGroupRuleInfo, SubnetInfo, VpcDetails } from "../src/account/model.js";
-import { runCli } from "./helpers.js";
+import { restoreEnvAfterEach, runCli, standInCredentials } from "./helpers.js";
 import { NETWORK_RULES } from "../src/doctor/rules/index.js";
 import { runRules } from "../src/doctor/run.js";
 import type { NetworkTarget } from "../src/doctor/target.js";
@@ -72,19 +72,15 @@ describe("each doctor rule fires on its cause and stays quiet without it", () =>
 
 describe("create-agentcore-vpc doctor against the stand-in", () => {
   let standIn: StandIn;
-  const saved = { ...process.env };
   beforeAll(async () => {
     standIn = await startStandIn();
   });
   afterAll(() => standIn?.close());
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  });
+  restoreEnvAfterEach();
 
   /** The doctor in-process, signed in as an identity of the stand-in. */
   function run(args: string[], accessKey = "AKIASTANDINSHUFFLED0") {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: accessKey, AWS_SECRET_ACCESS_KEY: "standin", AWS_ENDPOINT_URL: standIn.url });
+    Object.assign(process.env, standInCredentials(standIn.url, accessKey));
     return runCli(["doctor", ...args], process.cwd(), { env: { AWS_ENDPOINT_URL: standIn.url } });
   }
 
@@ -155,17 +151,13 @@ describe("create-agentcore-vpc doctor against the stand-in", () => {
 });
 
 describe("doctor --wait-for-enis", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  });
+  restoreEnvAfterEach();
 
   /** A stand-in of its own: its interfaces go away as they are read. */
   async function waitOn(args: string[]) {
     const standIn = await startStandIn();
     try {
-      Object.assign(process.env, { AWS_ACCESS_KEY_ID: "AKIASTANDINSHUFFLED0", AWS_SECRET_ACCESS_KEY: "standin", AWS_ENDPOINT_URL: standIn.url });
+      Object.assign(process.env, standInCredentials(standIn.url, "AKIASTANDINSHUFFLED0"));
       const result = await runCli(["doctor", "--wait-for-enis", "--vpc", "vpc-0c0ffee0c0ffee001", "--region", "us-west-2", ...args], process.cwd(), { env: { AWS_ENDPOINT_URL: standIn.url } });
       expect(standIn.unsupported).toEqual([]);
       return { ...result, calls: standIn.calls.filter((c) => c === "ec2 DescribeNetworkInterfaces").length };

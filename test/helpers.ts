@@ -104,3 +104,17 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
     }),
   );
 }
+
+/** Puts process.env back after each test of the enclosing block: for tests that sign the in-process AWS SDK in. */
+export function restoreEnvAfterEach(): void {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+    Object.assign(process.env, saved);
+  });
+}
+
+/** The environment that signs the AWS SDK in to the stand-in at `url` as the identity of `accessKey`. */
+export function standInCredentials(url: string, accessKey: string): Record<string, string> {
+  return { AWS_ACCESS_KEY_ID: accessKey, AWS_SECRET_ACCESS_KEY: "standin", AWS_ENDPOINT_URL: url };
+}

@@ -9,6 +9,8 @@ export interface Discovery {
   /** Present when the subnets were chosen here rather than given. */
   readonly preselection?: Preselection;
   readonly subnetIds: readonly string[];
+  /** The distinct AZ IDs of those subnets. */
+  readonly runtimeAzIds: readonly string[];
   /** What is wrong with given subnets: each stops the plan. */
   readonly subnetProblems: readonly string[];
   /** What is wrong with the VPC itself: each stops the plan. */
@@ -52,5 +54,6 @@ export function discover(details: VpcDetails, answers: DiscoveryAnswers): Discov
   ];
   const calls = endpointsFor(answers.features, false).map((e) => e.suffix);
   const verdicts = judgeEndpoints(details, answers.region, answers.name, subnetIds, calls);
-  return { views, ...(preselection ? { preselection } : {}), subnetIds, subnetProblems, vpcProblems, verdicts, existingEndpoints: existingEndpointsOf(verdicts) };
+  const runtimeAzIds = [...new Set(views.filter((v) => subnetIds.includes(v.id)).map((v) => v.azId))];
+  return { views, ...(preselection ? { preselection } : {}), subnetIds, runtimeAzIds, subnetProblems, vpcProblems, verdicts, existingEndpoints: existingEndpointsOf(verdicts) };
 }

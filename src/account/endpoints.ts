@@ -19,23 +19,30 @@ export interface EndpointVerdict {
 }
 
 /** States in which an endpoint is no longer there for anyone. */
-const GONE = ["deleting", "deleted", "rejected", "failed", "expired"];
+export const GONE_STATES: readonly string[] = ["deleting", "deleted", "rejected", "failed", "expired"];
 
-/** The groups' ingress rules that admit TCP 443. */
-function httpsIngress(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[]): SecurityGroupRuleInfo[] {
-  return rules.filter(
-    (r) =>
-      groupIds.includes(r.groupId) &&
-      !r.egress &&
-      ["tcp", "6", "-1"].includes(r.protocol) &&
-      (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443)),
-  );
+/** The VPC's endpoints for a service, of one type, that still exist. */
+export function vpcEndpointsFor(details: VpcDetails, region: string, suffix: string, type: string): EndpointInfo[] {
+  return details.endpoints.filter((e) => e.serviceName === serviceName(region, suffix) && e.type === type && !GONE_STATES.includes(e.state));
+}
+
+export function allowsHttps(r: SecurityGroupRuleInfo): boolean {
+  return ["tcp", "6", "-1"].includes(r.protocol) && (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443));
+}
+
+/** The groups' rules in one direction that allow TCP 443. */
+export function httpsRules(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], egress: boolean): SecurityGroupRuleInfo[] {
+  return rules.filter((r) => groupIds.includes(r.groupId) && r.egress === egress && allowsHttps(r));
+}
+
+/** Whether every one of `cidrs` is held by some rule's CIDR. */
+export function coversCidrs(rules: readonly SecurityGroupRuleInfo[], cidrs: readonly string[]): boolean {
+  return cidrs.every((c) => rules.some((r) => r.cidrIpv4 !== undefined && cidrHolds(r.cidrIpv4, c)));
 }
 
 /** Whether the groups' rules admit TCP 443 from every one of `cidrs`: each held by some rule's CIDR. */
 export function admitsHttpsFrom(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], cidrs: readonly string[]): boolean {
-  const https = httpsIngress(rules, groupIds);
-  return cidrs.every((c) => https.some((r) => r.cidrIpv4 !== undefined && cidrHolds(r.cidrIpv4, c)));
+  return coversCidrs(httpsRules(rules, groupIds, false), cidrs);
 }
 
 function interfaceVerdict(suffix: string, candidates: readonly EndpointInfo[], details: VpcDetails, runtimeSubnetIds: readonly string[]): EndpointVerdict {
@@ -61,7 +68,7 @@ function interfaceVerdict(suffix: string, candidates: readonly EndpointInfo[], d
     warnings.push(`whether its security groups admit the runtime could not be checked: ${details.endpointGroupRulesError ?? "their rules were not read"}`);
   } else if (!admitsHttpsFrom(details.endpointGroupRules, withDns.securityGroupIds, cidrs)) {
     // A rule by group may name the runtime's once the network layer has made it: the plan checks that.
-    const groups = [...new Set(httpsIngress(details.endpointGroupRules, withDns.securityGroupIds).flatMap((r) => r.referencedGroupId ?? []))];
+    const groups = [...new Set(httpsRules(details.endpointGroupRules, withDns.securityGroupIds, false).flatMap((r) => r.referencedGroupId ?? []))];
     warnings.push(
       groups.length > 0
         ? `its security groups (${withDns.securityGroupIds.join(", ")}) admit HTTPS from security groups ${groups.join(", ")}, but from no CIDR holding the runtime's subnets (${cidrs.join(", ")}): enough only if one of them is the runtime's (the plan checks)`
@@ -93,8 +100,8 @@ function gatewayVerdict(suffix: string, candidates: readonly EndpointInfo[], det
  */
 export function judgeEndpoints(details: VpcDetails, region: string, name: string, runtimeSubnetIds: readonly string[], suffixes: readonly string[]): EndpointVerdict[] {
   return ENDPOINT_RULES.filter((rule) => suffixes.includes(rule.suffix)).flatMap((rule) => {
-    const candidates = details.endpoints
-      .filter((e) => e.serviceName === serviceName(region, rule.suffix) && e.type === rule.type && !GONE.includes(e.state) && e.tags[TAG_NAME] !== name)
+    const candidates = vpcEndpointsFor(details, region, rule.suffix, rule.type)
+      .filter((e) => e.tags[TAG_NAME] !== name)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     if (candidates.length === 0) return [];
     return [rule.type === "Gateway" ? gatewayVerdict(rule.suffix, candidates, details, runtimeSubnetIds) : interfaceVerdict(rule.suffix, candidates, details, runtimeSubnetIds)];

@@ -9,6 +9,7 @@ import type { ExistingVpc } from "../answers/model.js";
 import { formatProblem, resolveAnswers, type Context } from "../answers/validate.js";
 import type { AccountReader } from "../inspect/index.js";
 import { InputError } from "./input.js";
+import { table } from "./table.js";
 
 /** The account, opened for one region: the inspection chunk is loaded only here. */
 export interface OpenedAccount {
@@ -31,11 +32,6 @@ export function isInspectionError(error: unknown): error is Error {
   return error instanceof Error && error.name === "InspectionError";
 }
 
-function table(rows: readonly string[][]): string[] {
-  if (rows.length === 0) return [];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")}`);
-}
 
 export function vpcLabel(vpc: VpcSummary): string {
   return `${vpc.id}  ${vpc.name ?? "(no Name tag)"}  ${vpc.cidrs.join(", ")}${vpc.isDefault ? "  (the default VPC)" : ""}`;
@@ -72,8 +68,7 @@ export function reuseSavingUsd(verdicts: readonly EndpointVerdict[], features: r
 /** What --discover read and decided, for the terminal. */
 export function discoveryReport(identity: Identity, details: VpcDetails, discovery: Discovery, answers: { features: readonly Feature[]; internet: boolean }): string[] {
   const chosen = new Set(discovery.subnetIds);
-  const azCount = new Set(discovery.views.filter((v) => chosen.has(v.id)).map((v) => v.azId)).size;
-  const saving = reuseSavingUsd(discovery.verdicts, answers.features, answers.internet, azCount);
+  const saving = reuseSavingUsd(discovery.verdicts, answers.features, answers.internet, discovery.runtimeAzIds.length);
   const passed = new Map((discovery.preselection?.passed ?? []).map((p) => [p.subnet.id, p.reason]));
   return [
     `Read ${vpcLabel(details.vpc)} as ${identity.arn}.`,
@@ -122,10 +117,10 @@ export async function discoverAnswers(raw: Raw, context: Context, open: OpenAcco
   };
   if (discovery.vpcProblems.length > 0) refuse(discovery.vpcProblems.map((p) => `${p}: interface endpoints with private DNS do not resolve without both; turn it on for the VPC`));
   if (discovery.subnetProblems.length > 0) refuse(discovery.subnetProblems.map((p) => `vpc.subnetIds: ${p}`));
-  const azs = new Set(discovery.views.filter((v) => discovery.subnetIds.includes(v.id)).map((v) => v.azId));
-  if (azs.size < 2) {
+  const azCount = discovery.runtimeAzIds.length;
+  if (azCount < 2) {
     refuse([
-      `${discovery.subnetIds.length === 0 ? "no subnet" : `subnets in ${azs.size} AZ only`} ${givenSubnets ? "given" : "that AgentCore can use (supported AZ ID, private" + (answers.internet ? ", with an egress path)" : ")")}: it needs them in two supported AZs. Add such subnets, or name vpc.subnetIds.`,
+      `${discovery.subnetIds.length === 0 ? "no subnet" : `subnets in ${azCount} AZ only`} ${givenSubnets ? "given" : "that AgentCore can use (supported AZ ID, private" + (answers.internet ? ", with an egress path)" : ")")}: it needs them in two supported AZs. Add such subnets, or name vpc.subnetIds.`,
     ]);
   }
   const before = vpc.existingEndpoints;

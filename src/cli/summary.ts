@@ -2,11 +2,8 @@ import { isExistingVpc } from "../answers/model.js";
 import { pricesNote, usd } from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
 import { style as plainStyle, type Style } from "./style.js";
+import { table } from "./table.js";
 
-function table(rows: readonly string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ")}`);
-}
 
 /** What the plan creates and why, as shown before writing and by --dry-run. */
 export function summarize(plan: Plan, style: Style = plainStyle(false)): string {

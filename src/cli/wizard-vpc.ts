@@ -100,8 +100,7 @@ export function judgeReadVpc(
   say: (text: string) => void,
 ): { existingEndpoints: string[]; subnetProblems: readonly string[] } {
   const discovery = discover(read.details, answers);
-  const azCount = new Set(discovery.views.filter((v) => answers.subnetIds.includes(v.id)).map((v) => v.azId)).size;
-  const saving = reuseSavingUsd(discovery.verdicts, answers.features, answers.internet, azCount);
+  const saving = reuseSavingUsd(discovery.verdicts, answers.features, answers.internet, discovery.runtimeAzIds.length);
   say(["The VPC's endpoints for what the runtime calls:", ...endpointLines(discovery.verdicts, answers.features, answers.internet)].join("\n"));
   if (saving > 0) say(`Reusing them saves ${price.usd(saving)} a month against creating them.`);
   return { existingEndpoints: [...discovery.existingEndpoints], subnetProblems: discovery.subnetProblems };

@@ -1,7 +1,7 @@
 import type { EndpointInfo, SecurityGroupRuleInfo } from "../account/model.js";
 import { routeTableOf, subnetViews, hasEgressPath, type SubnetView } from "../account/subnets.js";
-import { endpointsFor, serviceName, type EndpointRule } from "../catalog/endpoints.js";
-import { cidrHolds } from "../util/cidr.js";
+import { coversCidrs, httpsRules, vpcEndpointsFor } from "../account/endpoints.js";
+import { endpointsFor, type EndpointRule } from "../catalog/endpoints.js";
 import type { NotChecked } from "./rule.js";
 import type { NetworkTarget } from "./target.js";
 
@@ -21,11 +21,9 @@ export function servicesCalled(t: NetworkTarget): Pick<EndpointRule, "suffix" | 
   return endpointsFor(t.features, false);
 }
 
-const GONE = ["deleting", "deleted", "rejected", "failed", "expired"];
-
 /** The VPC's endpoints for a service, of the catalog's type, that still exist. */
 export function endpointsOf(t: NetworkTarget, suffix: string, type: string): EndpointInfo[] {
-  return t.details.endpoints.filter((e) => e.serviceName === serviceName(t.region, suffix) && e.type === type && !GONE.includes(e.state));
+  return vpcEndpointsFor(t.details, t.region, suffix, type);
 }
 
 /** The interface endpoints the runtime's calls resolve to: private DNS on, for a service it calls. */
@@ -44,15 +42,11 @@ export function s3GatewayRoutes(t: NetworkTarget): { tableId: string; prefixList
   );
 }
 
-export function allowsHttps(r: SecurityGroupRuleInfo): boolean {
-  return ["tcp", "6", "-1"].includes(r.protocol) && (r.protocol === "-1" || r.fromPort === undefined || r.fromPort === -1 || (r.fromPort <= 443 && (r.toPort ?? 65535) >= 443));
-}
-
 /** Whether rules of `groupIds` in direction `egress` allow HTTPS to (or from) a group of `peers`, or to CIDRs holding each of `cidrs`. */
 export function httpsBetween(rules: readonly SecurityGroupRuleInfo[], groupIds: readonly string[], egress: boolean, peers: readonly string[], cidrs: readonly string[]): boolean {
-  const https = rules.filter((r) => groupIds.includes(r.groupId) && r.egress === egress && allowsHttps(r));
+  const https = httpsRules(rules, groupIds, egress);
   if (https.some((r) => r.referencedGroupId !== undefined && peers.includes(r.referencedGroupId))) return true;
-  return cidrs.length > 0 && cidrs.every((c) => https.some((r) => r.cidrIpv4 !== undefined && cidrHolds(r.cidrIpv4, c)));
+  return cidrs.length > 0 && coversCidrs(https, cidrs);
 }
 
 /** The runtime's security group rules, or why the rules that need them cannot run. */

@@ -1,3 +1,4 @@
+import { GONE_STATES } from "../account/endpoints.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { check, forEachIn, keepWhenRemoved, local, named, TAG_NAME, TAG_ROLE, variable, type Assertion } from "./common.js";
@@ -16,8 +17,8 @@ export interface Reused {
   readonly interfaceEndpointPrecondition: Assertion;
 }
 
-/** Endpoint states in which an endpoint is no longer there for anyone. */
-const GONE = '["deleting", "deleted", "rejected", "failed", "expired"]';
+/** The states in which an endpoint is gone, as a Terraform list. */
+const GONE = `[${GONE_STATES.map((s) => JSON.stringify(s)).join(", ")}]`;
 
 /** Whether the rule `r`'s CIDR holds a whole subnet CIDR `c`: the subnet's address under the rule's prefix is the rule's network. */
 const ruleHolds = (c: string): string =>

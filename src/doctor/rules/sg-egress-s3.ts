@@ -1,4 +1,5 @@
-import { allowsHttps, runtimeGroupRules, s3GatewayRoutes } from "../facts.js";
+import { httpsRules } from "../../account/endpoints.js";
+import { runtimeGroupRules, s3GatewayRoutes } from "../facts.js";
 import type { Rule } from "../rule.js";
 
 /** Egress to the endpoints' group alone silently drops image layers, which come from S3 (facts §2). */
@@ -11,7 +12,7 @@ export const sgEgressS3: Rule = {
     if ("notChecked" in rules) return rules;
     const lists = [...new Set(s3GatewayRoutes(t).map((r) => r.prefixListId))];
     if (lists.length === 0) return [];
-    const egress = rules.filter((r) => t.groupIds.includes(r.groupId) && r.egress && allowsHttps(r));
+    const egress = httpsRules(rules, t.groupIds, true);
     if (egress.some((r) => (r.prefixListId !== undefined && lists.includes(r.prefixListId)) || r.cidrIpv4 === "0.0.0.0/0")) return [];
     return [
       {
