@@ -189,7 +189,7 @@ describe("the wizard reads an existing VPC", () => {
     expect(session.code).toBe(0);
     expect(session.asked).toEqual(
       expect.arrayContaining([
-        "Read the VPCs of account 111122223333 in us-west-2? (read-only: sts:GetCallerIdentity, ec2:DescribeVpcs, ec2:DescribeVpcAttribute, ec2:DescribeSubnets, ec2:DescribeRouteTables, ec2:DescribeVpcEndpoints, ec2:DescribeSecurityGroupRules, ec2:DescribeNetworkInterfaces)",
+        "Read the VPCs of account 111122223333 in us-west-2? (read-only: sts:GetCallerIdentity, ec2:DescribeVpcs, ec2:DescribeVpcAttribute, ec2:DescribeSubnets, ec2:DescribeRouteTables, ec2:DescribeVpcEndpoints, ec2:DescribeSecurityGroupRules)",
         "VPC to use (ID, Name tag, CIDR):",
         "Subnets for the runtime's network interfaces (preselected: supported AZ ID, private, one per AZ):",
       ]),

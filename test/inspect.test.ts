@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { InspectionError, openAccount, READ_CALLS, type InspectOptions } from "../src/inspect/index.js";
+import { DISCOVERY_CALLS, InspectionError, openAccount, READ_CALLS, type InspectOptions } from "../src/inspect/index.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
 import { exec, ROOT, tempDir } from "./helpers.js";
 
@@ -274,8 +274,8 @@ process.stdout.write(JSON.stringify({ vpcs, vpc, refused: { name: error.name, co
     ]);
   });
 
-  test("only the read calls were made, and the stand-in answered every one", () => {
+  test("only the discovery calls and the interfaces' were made, and the stand-in answered every one", () => {
     expect(standIn.unsupported).toEqual([]);
-    expect([...new Set(standIn.calls)].sort()).toEqual(READ_CALLS.map((c) => c.replace(":", " ")).sort());
+    expect([...new Set(standIn.calls)].sort()).toEqual([...DISCOVERY_CALLS, "ec2:DescribeNetworkInterfaces"].map((c) => c.replace(":", " ")).sort());
   });
 });

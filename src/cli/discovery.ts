@@ -23,7 +23,7 @@ export type OpenAccount = (region: string) => Promise<OpenedAccount>;
 export function accountOpener(env: Readonly<Record<string, string | undefined>>): OpenAccount {
   return async (region) => {
     const inspect = await import("../inspect/index.js");
-    return { reader: inspect.openAccount({ region, env }), readCalls: inspect.READ_CALLS };
+    return { reader: inspect.openAccount({ region, env }), readCalls: inspect.DISCOVERY_CALLS };
   };
 }
 

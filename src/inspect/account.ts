@@ -12,21 +12,33 @@ import {
   paginateDescribeVpcEndpoints,
   paginateDescribeVpcs,
   paginateDescribeNetworkInterfaces,
+  paginateDescribeSecurityGroups,
   type VpcAttributeName,
 } from "@aws-sdk/client-ec2";
+import { BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore-control";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import type { EndpointInfo, Identity, ManagedEniInfo, SecurityGroupRuleInfo, VpcDetails, VpcSummary } from "../account/model.js";
+import type { EndpointInfo, Identity, ManagedEniInfo, SecurityGroupRuleInfo, SubnetInfo, VpcDetails, VpcSummary } from "../account/model.js";
+import type { Read } from "../account/runtime.js";
+import { TAG_NAME, TAG_ROLE } from "../catalog/tags.js";
 import { byId, toEndpoint, toManagedEni, toRouteTable, toRule, toSubnet, toVpc } from "./convert.js";
 import { deniedSentence, explain, InspectionError, isDenied, type CallContext, type EndpointSetting } from "./errors.js";
+import { collect, runtimeReader, type RuntimeReader } from "./runtime.js";
 
 export interface InspectOptions {
   readonly region: string;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export interface AccountReader {
+export interface AccountReader extends RuntimeReader {
   identity(): Promise<Identity>;
   listVpcs(): Promise<VpcSummary[]>;
+  /** Subnets by ID, wherever they are: how a runtime's subnets lead to its VPC. */
+  readSubnets(subnetIds: readonly string[]): Promise<SubnetInfo[]>;
+  /** What a generated project named `name` made: its VPCs, and its runtime security groups in a VPC. */
+  findTaggedVpcs(name: string): Promise<VpcSummary[]>;
+  findRuntimeGroups(vpcId: string, name: string): Promise<string[]>;
   readVpc(vpcId: string): Promise<VpcDetails>;
   /** The network interfaces AgentCore manages in the VPC. */
   listManagedEnis(vpcId: string): Promise<ManagedEniInfo[]>;
@@ -34,7 +46,10 @@ export interface AccountReader {
   readGroupRules(groupIds: readonly string[]): Promise<{ rules: SecurityGroupRuleInfo[] } | { error: string }>;
 }
 
-type Service = "EC2" | "STS";
+type Service = "EC2" | "STS" | "IAM" | "CLOUDWATCH_LOGS" | "BEDROCK_AGENTCORE_CONTROL";
+
+/** The service whose endpoint setting an IAM action's call goes to. */
+const SERVICE_OF: Readonly<Record<string, Service>> = { ec2: "EC2", sts: "STS", iam: "IAM", logs: "CLOUDWATCH_LOGS", "bedrock-agentcore": "BEDROCK_AGENTCORE_CONTROL" };
 
 /** The endpoint URL env sets for a service, as the SDK would read it from the environment. */
 function endpointOf(env: InspectOptions["env"], service: Service): EndpointSetting | undefined {
@@ -71,13 +86,6 @@ function clientConfig(options: InspectOptions, service: Service) {
   };
 }
 
-/** Every page of a paginated call, flattened. */
-async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => readonly T[] | undefined): Promise<T[]> {
-  const out: T[] = [];
-  for await (const page of pages) out.push(...(items(page) ?? []));
-  return out;
-}
-
 /**
  * Awaits every promise, then fails with the first failure in list order rather than the first
  * to arrive: a missing VPC is then reported by DescribeVpcs, whichever call answers first.
@@ -93,13 +101,18 @@ async function inOrder<T extends readonly unknown[]>(promises: readonly [...{ [K
 export function openAccount(options: InspectOptions): AccountReader {
   const ec2 = new EC2Client(clientConfig(options, "EC2"));
   const sts = new STSClient(clientConfig(options, "STS"));
+  const clients = {
+    agentcore: new BedrockAgentCoreControlClient(clientConfig(options, "BEDROCK_AGENTCORE_CONTROL")),
+    iam: new IAMClient(clientConfig(options, "IAM")),
+    logs: new CloudWatchLogsClient(clientConfig(options, "CLOUDWATCH_LOGS")),
+  };
   const profile = options.env.AWS_PROFILE || undefined;
   let knownArn: string | undefined;
 
   const contextOf = (call: string, vpcId?: string): CallContext => ({
     call,
     region: options.region,
-    endpoint: endpointOf(options.env, call.startsWith("sts:") ? "STS" : "EC2"),
+    endpoint: endpointOf(options.env, SERVICE_OF[call.slice(0, call.indexOf(":"))] ?? "EC2"),
     arn: knownArn,
     profile,
     vpcId,
@@ -110,6 +123,16 @@ export function openAccount(options: InspectOptions): AccountReader {
       return await work();
     } catch (error) {
       throw explain(error, contextOf(call, vpcId));
+    }
+  }
+
+  /** A call whose denial is returned as the sentence to report, so that only the rules it feeds go unchecked. */
+  async function soft<T>(call: string, work: () => Promise<T>, what: string): Promise<Read<T>> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDenied(error)) throw explain(error, contextOf(call));
+      return { unread: `${call} was denied, so ${what} ${what.endsWith("s") ? "were" : "was"} not read: ${deniedSentence(call, error, knownArn)}` };
     }
   }
 
@@ -140,6 +163,8 @@ export function openAccount(options: InspectOptions): AccountReader {
   }
 
   return {
+    ...runtimeReader(clients, { run: (call, work) => run(call, work), soft }),
+
     async identity() {
       const call = "sts:GetCallerIdentity";
       const out = await run(call, () => sts.send(new GetCallerIdentityCommand({})));
@@ -154,6 +179,25 @@ export function openAccount(options: InspectOptions): AccountReader {
     },
 
     readGroupRules: (groupIds) => rulesOf(groupIds, "the security groups"),
+
+    async readSubnets(subnetIds) {
+      const ids = [...new Set(subnetIds)].sort();
+      if (ids.length === 0) return [];
+      // By filter, not SubnetIds: a subnet that no longer exists is left out instead of failing the call.
+      const subnets = await run("ec2:DescribeSubnets", () => collect(paginateDescribeSubnets({ client: ec2 }, { Filters: [{ Name: "subnet-id", Values: ids }] }), (p) => p.Subnets));
+      return subnets.flatMap(toSubnet).sort(byId);
+    },
+
+    async findTaggedVpcs(name) {
+      const vpcs = await run("ec2:DescribeVpcs", () => collect(paginateDescribeVpcs({ client: ec2 }, { Filters: [{ Name: `tag:${TAG_NAME}`, Values: [name] }] }), (p) => p.Vpcs));
+      return vpcs.map(toVpc).sort(byId);
+    },
+
+    async findRuntimeGroups(vpcId, name) {
+      const filters = [...vpcFilter(vpcId), { Name: `tag:${TAG_NAME}`, Values: [name] }, { Name: `tag:${TAG_ROLE}`, Values: ["runtime"] }];
+      const groups = await run("ec2:DescribeSecurityGroups", () => collect(paginateDescribeSecurityGroups({ client: ec2 }, { Filters: filters }), (p) => p.SecurityGroups), vpcId);
+      return groups.flatMap((g) => (g.GroupId ? [g.GroupId] : [])).sort();
+    },
 
     async listManagedEnis(vpcId) {
       const filters = [...vpcFilter(vpcId), { Name: "tag:AmazonBedrockAgentCoreManaged", Values: ["true"] }];

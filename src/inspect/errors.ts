@@ -3,8 +3,8 @@
  * act on.
  */
 
-/** Every IAM action the inspection layer may call; all are read-only. */
-export const READ_CALLS: readonly string[] = [
+/** The IAM actions --discover and the wizard call; all are read-only. */
+export const DISCOVERY_CALLS: readonly string[] = [
   "sts:GetCallerIdentity",
   "ec2:DescribeVpcs",
   "ec2:DescribeVpcAttribute",
@@ -12,7 +12,18 @@ export const READ_CALLS: readonly string[] = [
   "ec2:DescribeRouteTables",
   "ec2:DescribeVpcEndpoints",
   "ec2:DescribeSecurityGroupRules",
+];
+
+/** Every IAM action the inspection layer may call, the doctor's included; all are read-only. */
+export const READ_CALLS: readonly string[] = [
+  ...DISCOVERY_CALLS,
+  "ec2:DescribeSecurityGroups",
   "ec2:DescribeNetworkInterfaces",
+  "bedrock-agentcore:ListAgentRuntimes",
+  "bedrock-agentcore:GetAgentRuntime",
+  "iam:GetRole",
+  "logs:DescribeDeliverySources",
+  "logs:DescribeDeliveries",
 ];
 
 export class InspectionError extends Error {
@@ -67,6 +78,11 @@ function asSdkError(error: unknown): SdkError {
 /** The error code AWS answered with, or undefined when no answer came. */
 function serviceCode(error: SdkError): string | undefined {
   return error.$metadata?.httpStatusCode !== undefined ? (error.Code ?? error.name) : undefined;
+}
+
+/** The error code AWS answered a call with, or undefined when no answer came. */
+export function codeOf(error: unknown): string | undefined {
+  return serviceCode(asSdkError(error));
 }
 
 export function isDenied(error: unknown): boolean {

@@ -1,4 +1,7 @@
 import { SUPPORTED_AZ_IDS } from "../../src/catalog/regions.js";
+import { BULK_ACCESS_KEY, bulkAccount } from "./bulk.js";
+import { ROLES, RUNTIME_ACCOUNT, RUNTIME_REGIONS, type Delivery, type DeliverySource, type Role, type Runtime } from "./runtime-accounts.js";
+import { S3_PREFIX_LIST, shuffledZones } from "./region-facts.js";
 
 /** What a fake AWS account holds, as the EC2 Query API describes it. */
 export interface Zone {
@@ -11,6 +14,7 @@ export interface Vpc {
   readonly cidr: string;
   readonly dnsSupport: boolean;
   readonly dnsHostnames: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 export interface Subnet {
   readonly id: string;
@@ -85,36 +89,23 @@ export interface Region {
   readonly routeTables: readonly RouteTable[];
   readonly endpoints: readonly Endpoint[];
   readonly securityGroups: readonly SecurityGroup[];
+  readonly runtimes: readonly Runtime[];
+  readonly deliverySources: readonly DeliverySource[];
+  readonly deliveries: readonly Delivery[];
 }
 export interface Account {
   readonly id: string;
   readonly regions: Readonly<Record<string, Region>>;
+  /** IAM is global: the account's roles. */
+  readonly roles: readonly Role[];
   /** Actions this identity may not call ("ec2 DescribeSecurityGroupRules"): answered as AWS denies them. */
   readonly denied?: readonly string[];
 }
 
-function zoneNumber(id: string): number {
-  return Number(id.slice(id.lastIndexOf("az") + 2));
-}
-
-/**
- * AZ names shuffled against IDs the way real accounts shuffle them: <region>a is an ID
- * AgentCore does not support, so anything choosing "the first N AZ names" goes wrong.
- */
-export function shuffledZones(region: string, drop: readonly string[] = []): Zone[] {
-  const supported = SUPPORTED_AZ_IDS[region]!;
-  const prefix = supported[0]!.slice(0, supported[0]!.lastIndexOf("az"));
-  const taken = new Set(supported.map(zoneNumber));
-  const unsupported = [1, 2, 3, 4, 5, 6, 7].filter((n) => !taken.has(n)).slice(0, 2).map((n) => `${prefix}az${n}`);
-  const order = [unsupported[0]!, supported[2]!, supported[0]!, unsupported[1]!, supported[1]!].filter((id) => !drop.includes(id));
-  return order.map((id, i) => ({ name: `${region}${"abcdef"[i]}`, id }));
-}
-
-const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [], endpoints: [], securityGroups: [], managedEnis: [] };
+const EMPTY: Omit<Region, "zones"> = { vpcs: [], subnets: [], routeTables: [], endpoints: [], securityGroups: [], managedEnis: [], runtimes: [], deliverySources: [], deliveries: [] };
 const local = (cidr: string): Route => ({ cidr, gatewayId: "local" });
 
-/** The S3 prefix list of every region here; a gateway endpoint adds a route to it on each of its tables. */
-export const S3_PREFIX_LIST = "pl-63a5400a";
+export { S3_PREFIX_LIST };
 
 /** An interface endpoint of the shared VPC: private DNS on, in its three supported AZs, HTTPS open to the VPC. */
 const SHARED_INTERFACE: Omit<Endpoint, "id" | "service"> = {
@@ -279,7 +270,39 @@ const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> = {
 
 function account(id: string, drop: readonly string[] = [], denied?: readonly string[]): Account {
   const regions = Object.fromEntries(Object.keys(SUPPORTED_AZ_IDS).map((r) => [r, { zones: shuffledZones(r, drop), ...EMPTY, ...EXISTING[r] }]));
-  return { id, regions, ...(denied ? { denied } : {}) };
+  return { id, regions, roles: [], ...(denied ? { denied } : {}) };
+}
+
+/** The shared networks with the runtime fixtures in them (runtime-accounts.ts). */
+function runtimeAccount(denied?: readonly string[]): Account {
+  const base = account(RUNTIME_ACCOUNT, [], denied);
+  const regions = Object.fromEntries(
+    Object.entries(base.regions).map(([name, region]) => {
+      const extra = RUNTIME_REGIONS[name];
+      if (!extra) return [name, region];
+      const groups = extra.securityGroups ?? [];
+      const kept = region.securityGroups.filter((g) => !groups.some((x) => x.id === g.id));
+      return [
+        name,
+        {
+          ...region,
+          ...extra,
+          vpcs: [...region.vpcs, ...(extra.vpcs ?? [])],
+          subnets: [...region.subnets, ...(extra.subnets ?? [])],
+          routeTables: [...region.routeTables, ...(extra.routeTables ?? [])],
+          securityGroups: [...kept, ...groups],
+          managedEnis: extra.managedEnis ?? region.managedEnis,
+        },
+      ];
+    }),
+  );
+  return { ...base, regions, roles: ROLES };
+}
+
+function fleetAccount(): Account {
+  const fleet = bulkAccount();
+  const base = account(fleet.id);
+  return { ...base, roles: fleet.roles, regions: { ...base.regions, [fleet.regionName]: { zones: shuffledZones(fleet.regionName), ...fleet.region } } };
 }
 
 /** Accounts by access key ID: the stand-in tells them apart by the key that signs each request. */
@@ -289,4 +312,9 @@ export const ACCOUNTS: Readonly<Record<string, Account>> = {
   AKIASTANDINFEWAZS000: account("444455556666", ["apne1-az4"]),
   // The same networks as the first, read by an identity that may not list security group rules.
   AKIASTANDINNOSGRULES: account("111122223333", [], ["ec2 DescribeSecurityGroupRules"]),
+  // The field reports and a healthy runtime.
+  AKIASTANDINRUNTIMES0: runtimeAccount(),
+  // The same, read by an identity that may read neither roles nor log deliveries.
+  AKIASTANDINNOIAMLOGS: runtimeAccount(["iam GetRole", "logs DescribeDeliverySources"]),
+  [BULK_ACCESS_KEY]: fleetAccount(),
 };

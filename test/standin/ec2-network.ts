@@ -13,7 +13,7 @@ function prefixLists(regionName: string): { id: string; name: string; cidrs: str
   return [{ id: S3_PREFIX_LIST, name: `com.amazonaws.${regionName}.s3`, cidrs: ["52.92.16.0/20", "3.5.76.0/22"] }];
 }
 
-const VPC_MATCHERS: Matchers<Vpc> = { "vpc-id": (v) => [v.id], "cidr-block": (v) => [v.cidr] };
+const VPC_MATCHERS: Matchers<Vpc> = { "vpc-id": (v) => [v.id], "cidr-block": (v) => [v.cidr], "tag:agentcore-vpc:name": (v) => (v.tags?.["agentcore-vpc:name"] !== undefined ? [v.tags["agentcore-vpc:name"]] : []) };
 
 /** A table's routes, with the prefix-list route each gateway endpoint on it adds, as EC2 lists them. */
 function routesOf(region: Region, table: RouteTable): RouteTable["routes"] {
@@ -69,7 +69,7 @@ export function networkAction(action: string, params: Params, account: Account, 
           dhcpOptionsId: "dopt-0123456789abcdef0",
           instanceTenancy: "default",
           isDefault: false,
-          tagSet: tags(v.name),
+          tagSet: tags(v.name, v.tags),
         })),
       });
     }

@@ -6,6 +6,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly status = 400,
   ) {
     super(message);
   }

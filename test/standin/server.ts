@@ -1,22 +1,31 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ACCOUNTS, type Account } from "./accounts.js";
+import { agentCoreAction } from "./agentcore.js";
 import { endpointAction } from "./ec2-endpoints.js";
 import { networkAction } from "./ec2-network.js";
+import { iamAction } from "./iam.js";
+import { logsAction } from "./logs.js";
 import { ApiError, escapeXml, UnsupportedError, type Params } from "./query.js";
 
 /**
- * A loopback stand-in for the EC2 and STS Query APIs: just the read calls a plan of the
- * network layer and the inspection layer make, answered from account fixtures. Anything else is recorded as a
- * failure naming the action, and answered with an error so the plan stops too.
+ * A loopback stand-in for the read calls a plan of the network layer, the inspection layer and
+ * the doctor make, each in its service's protocol: EC2, STS and IAM Query (XML), CloudWatch
+ * Logs JSON, the AgentCore control plane's REST JSON. Answers come from account fixtures.
+ * Anything else is recorded as a failure naming the action, and answered with an error so the
+ * caller stops too.
  */
 
 function ec2(action: string, params: Params, account: Account, regionName: string, reads: Map<string, number>): string {
-  const region = account.regions[regionName];
-  if (!region) throw new ApiError("InvalidRegion", `no fixture for region ${regionName}`);
-  const body = networkAction(action, params, account, region, regionName) ?? endpointAction(action, params, account, region, regionName, reads);
+  const body = networkAction(action, params, account, regionOf(account, regionName), regionName) ?? endpointAction(action, params, account, regionOf(account, regionName), regionName, reads);
   if (body === undefined) throw new UnsupportedError(`EC2 action ${action}`);
   return body;
+}
+
+function regionOf(account: Account, name: string) {
+  const region = account.regions[name];
+  if (!region) throw new ApiError("InvalidRegion", `no fixture for region ${name}`);
+  return region;
 }
 
 function sts(action: string, account: Account): string {
@@ -24,10 +33,61 @@ function sts(action: string, account: Account): string {
   return `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${account.id}:user/standin</Arn><UserId>AIDASTANDIN</UserId><Account>${account.id}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>standin</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
 }
 
-function errorBody(service: string, code: string, message: string): string {
-  return service === "sts"
-    ? `<ErrorResponse><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>standin</RequestId></ErrorResponse>`
-    : `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>standin</RequestID></Response>`;
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** An error as each protocol spells it. */
+function errorAnswer(service: string, code: string, message: string, status: number): Answer {
+  switch (service) {
+    case "ec2":
+      return { status, headers: { "content-type": "text/xml" }, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>standin</RequestID></Response>` };
+    case "logs":
+      return { status, headers: { "content-type": "application/x-amz-json-1.1" }, body: JSON.stringify({ __type: code, message }) };
+    case "bedrock-agentcore":
+      return { status, headers: { "content-type": "application/json", "x-amzn-errortype": code }, body: JSON.stringify({ message }) };
+    default:
+      return { status, headers: { "content-type": "text/xml" }, body: `<ErrorResponse><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>standin</RequestId></ErrorResponse>` };
+  }
+}
+
+const DENIED: Readonly<Record<string, string>> = { ec2: "UnauthorizedOperation", logs: "AccessDeniedException", "bedrock-agentcore": "AccessDeniedException" };
+
+function deny(service: string, action: string, account: Account): void {
+  if (!account.denied?.includes(`${service} ${action}`)) return;
+  const message = `You are not authorized to perform this operation. User: arn:aws:iam::${account.id}:user/standin is not authorized to perform: ${service}:${action}`;
+  throw new ApiError(DENIED[service] ?? "AccessDenied", message, service === "ec2" ? 400 : 403);
+}
+
+/** The action a request asks for and its answer; throws ApiError or UnsupportedError. */
+function answer(service: string, req: IncomingMessage, raw: string, account: Account, region: string, reads: Map<string, number>): { action: string; answer: Answer } {
+  const xml = (body: string): Answer => ({ status: 200, headers: { "content-type": "text/xml" }, body });
+  const json = (body: unknown, type: string): Answer => ({ status: 200, headers: { "content-type": type }, body: JSON.stringify(body) });
+  switch (service) {
+    case "ec2":
+    case "sts":
+    case "iam": {
+      const params = new URLSearchParams(raw);
+      const action = params.get("Action") ?? `(no Action; ${req.method} ${req.url})`;
+      deny(service, action, account);
+      const body = service === "ec2" ? ec2(action, params, account, region, reads) : service === "sts" ? sts(action, account) : iamAction(action, params, account);
+      return { action, answer: xml(body) };
+    }
+    case "logs": {
+      const action = /^Logs_20140328\.(\w+)$/.exec(String(req.headers["x-amz-target"] ?? ""))?.[1] ?? `(no X-Amz-Target; ${req.method} ${req.url})`;
+      deny(service, action, account);
+      return { action, answer: json(logsAction(action, JSON.parse(raw || "{}") as Record<string, unknown>, regionOf(account, region), region, account.id), "application/x-amz-json-1.1") };
+    }
+    case "bedrock-agentcore": {
+      const { action, body } = agentCoreAction(req.method ?? "GET", new URL(req.url ?? "/", "http://standin"), account, regionOf(account, region), region);
+      deny(service, action, account);
+      return { action, answer: json(body, "application/json") };
+    }
+    default:
+      throw new UnsupportedError(`${service} ${req.method} ${req.url}`);
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -51,34 +111,27 @@ export async function startStandIn(): Promise<StandIn> {
   const unsupported: string[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const params = new URLSearchParams(await readBody(req));
+      const raw = await readBody(req);
       // SigV4: Credential=<access key>/<date>/<region>/<service>/aws4_request
       const scope = /Credential=([^/]+)\/\d+\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization ?? "");
       const [, accessKey = "", region = "", service = "unknown"] = scope ?? [];
-      const action = params.get("Action") ?? `(no Action; ${req.method} ${req.url})`;
-      let status = 200;
-      let body: string;
+      let out: Answer;
       try {
         const account = ACCOUNTS[accessKey];
-        if (!account) throw new ApiError("InvalidClientTokenId", `unknown access key ${accessKey}`);
-        if (account.denied?.includes(`${service} ${action}`)) {
-          throw new ApiError(service === "ec2" ? "UnauthorizedOperation" : "AccessDenied", `You are not authorized to perform this operation. User: arn:aws:iam::${account.id}:user/standin is not authorized to perform: ${service}:${action}`);
-        }
-        if (service === "ec2") body = ec2(action, params, account, region, reads);
-        else if (service === "sts") body = sts(action, account);
-        else throw new UnsupportedError(`${service} action ${action}`);
+        if (!account) throw new ApiError("InvalidClientTokenId", `unknown access key ${accessKey}`, 403);
+        const { action, answer: answered } = answer(service, req, raw, account, region, reads);
         calls.push(`${service} ${action}`);
+        out = answered;
       } catch (error) {
-        status = 400;
         if (error instanceof ApiError) {
-          body = errorBody(service, error.code, error.message);
+          out = errorAnswer(service, error.code, error.message, error.status);
         } else {
-          const what = error instanceof UnsupportedError ? error.message : `${action}: ${(error as Error).message}`;
+          const what = error instanceof UnsupportedError ? error.message : `${service} ${req.method} ${req.url}: ${(error as Error).message}`;
           unsupported.push(what);
-          body = errorBody(service, "StandInUnsupported", `the EC2 stand-in does not implement ${what}`);
+          out = errorAnswer(service, "StandInUnsupported", `the stand-in does not implement ${what}`, 400);
         }
       }
-      res.writeHead(status, { "content-type": "text/xml" }).end(body);
+      res.writeHead(out.status, out.headers).end(out.body);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
