@@ -29,11 +29,13 @@ async function readStream(stream: AsyncIterable<Buffer | string>, signal: AbortS
 export async function readAnswers(
   path: string,
   io: { readonly cwd: string; readonly stdin?: AsyncIterable<Buffer | string>; readonly signal?: AbortSignal },
+  /** The option that named the file, for the messages. */
+  option = "--answers",
 ): Promise<Record<string, unknown>> {
   const shown = path === "-" ? "standard input" : `"${path}"`;
   let text: string;
   if (path === "-") {
-    if (!io.stdin) throw new InputError("--answers -: there is no standard input to read.");
+    if (!io.stdin) throw new InputError(`${option} -: there is no standard input to read.`);
     text = await readStream(io.stdin, io.signal);
   } else {
     try {
@@ -41,13 +43,13 @@ export async function readAnswers(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
-      throw new InputError(`--answers: cannot read ${shown}: ${why}.`);
+      throw new InputError(`${option}: cannot read ${shown}: ${why}.`);
     }
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, "")) as Record<string, unknown>;
   } catch (error) {
-    throw new InputError(`--answers: ${shown} is not valid JSON (${(error as Error).message.split("\n")[0]}).`);
+    throw new InputError(`${option}: ${shown} is not valid JSON (${(error as Error).message.split("\n")[0]}).`);
   }
 }
 

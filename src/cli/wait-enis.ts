@@ -1,4 +1,4 @@
-import type { ManagedEniInfo } from "../account/model.js";
+import { inScope, type EniScope } from "../account/enis.js";
 import type { AccountReader } from "../inspect/index.js";
 import { UsageError } from "./args.js";
 
@@ -15,17 +15,8 @@ export function formatDuration(ms: number): string {
   return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
 
-export interface WaitScope {
+export interface WaitScope extends EniScope {
   readonly vpcId: string;
-  readonly subnetIds?: readonly string[];
-  readonly groupIds: readonly string[];
-}
-
-/** The interfaces in scope: in the named subnets or security groups, or anywhere in the VPC when neither is named. */
-export function inScope(enis: readonly ManagedEniInfo[], scope: WaitScope): ManagedEniInfo[] {
-  const bySubnet = (e: ManagedEniInfo): boolean => scope.subnetIds?.includes(e.subnetId) ?? false;
-  const byGroup = (e: ManagedEniInfo): boolean => e.securityGroupIds.some((g) => scope.groupIds.includes(g));
-  return scope.subnetIds === undefined && scope.groupIds.length === 0 ? [...enis] : enis.filter((e) => bySubnet(e) || byGroup(e));
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {

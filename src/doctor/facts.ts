@@ -18,7 +18,7 @@ export function needsEndpoints(t: NetworkTarget): boolean {
 
 /** The services the runtime calls, as the generator's catalog lists them. */
 export function servicesCalled(t: NetworkTarget): Pick<EndpointRule, "suffix" | "type">[] {
-  return endpointsFor(t.features, false);
+  return endpointsFor(t.features, false).filter((s) => !(s.suffix === "s3" && t.serviceS3Endpoint === true));
 }
 
 /** The VPC's endpoints for a service, of the catalog's type, that still exist. */

@@ -1,6 +1,6 @@
-import { NETWORK_RULES } from "./rules/index.js";
-import type { Finding, Rule, Severity } from "./rule.js";
-import type { NetworkTarget } from "./target.js";
+import { RULES } from "./rules/index.js";
+import type { Finding, Result, Rule, Severity } from "./rule.js";
+import type { DoctorTarget } from "./target.js";
 
 export interface Report {
   /** Errors first, then warnings, then information; within each, in rule order. */
@@ -12,13 +12,26 @@ export interface Report {
 
 const ORDER: readonly Severity[] = ["error", "warning", "info"];
 
-/** Runs every rule over the target: pure, so the same target always gives the same report. */
-export function runRules(target: NetworkTarget, rules: readonly Rule[] = NETWORK_RULES): Report {
+/** The rule's result, or undefined when the target has nothing of its scope (a network rule without a network). */
+function apply(rule: Rule, target: DoctorTarget): Result | undefined {
+  switch (rule.scope) {
+    case "network":
+      return target.network && rule.check(target.network);
+    case "runtime":
+      return target.runtime && rule.check(target.runtime);
+    case "account":
+      return rule.check(target.account);
+  }
+}
+
+/** Runs every rule that applies to the target: pure, so the same target always gives the same report. */
+export function runRules(target: DoctorTarget, rules: readonly Rule[] = RULES): Report {
   const findings: Finding[] = [];
   const checked: string[] = [];
   const notChecked: { id: string; reason: string }[] = [];
   for (const rule of rules) {
-    const result = rule.check(target);
+    const result = apply(rule, target);
+    if (result === undefined) continue;
     if ("notChecked" in result) {
       notChecked.push({ id: rule.id, reason: result.notChecked });
       continue;

@@ -1,9 +1,10 @@
 import { endpointsInUse, runtimeSubnets } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
-export const endpointAzGap: Rule = {
+export const endpointAzGap: NetworkRule = {
   id: "endpoint-az-gap",
   severity: "warning",
+  scope: "network",
   finds: "an interface endpoint absent from a runtime subnet's AZ",
   check: (t) => {
     const runtimeAzs = [...new Set(runtimeSubnets(t).map((s) => s.azId))];

@@ -1,11 +1,12 @@
 import { serviceName } from "../../catalog/endpoints.js";
 import { endpointsOf, needsEndpoints, s3GatewayRoutes, servicesCalled } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
 /** READY, then health checks time out and the log group stays empty: no path to ECR, S3 or logs (facts §2). */
-export const endpointMissing: Rule = {
+export const endpointMissing: NetworkRule = {
   id: "endpoint-missing",
   severity: "error",
+  scope: "network",
   finds: "no NAT or transit path and no endpoint for a service the runtime needs",
   check: (t) => {
     if (!needsEndpoints(t)) return [];
@@ -23,6 +24,7 @@ export const endpointMissing: Rule = {
             s.type === "Gateway"
               ? `aws ec2 create-vpc-endpoint --region ${t.region} --vpc-id ${t.details.vpc.id} --service-name ${name} --route-table-ids <the runtime subnets' route tables>`
               : `aws ec2 create-vpc-endpoint --region ${t.region} --vpc-id ${t.details.vpc.id} --vpc-endpoint-type Interface --service-name ${name} --private-dns-enabled --subnet-ids <one runtime subnet per AZ> --security-group-ids <a group admitting HTTPS from the runtime>`,
+          answer: `remove "${s.suffix}" from vpc.existingEndpoints in agentcore-vpc.json (the network layer then creates it), or set internet to true, and regenerate`,
         },
       ];
     });

@@ -1,11 +1,12 @@
 import { serviceName } from "../../catalog/endpoints.js";
 import { endpointsOf, needsEndpoints, servicesCalled } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
 /** The runtime calls services by their public names: only private DNS sends them to an endpoint. */
-export const endpointPrivateDnsOff: Rule = {
+export const endpointPrivateDnsOff: NetworkRule = {
   id: "endpoint-private-dns-off",
   severity: "error",
+  scope: "network",
   finds: "an interface endpoint the runtime would use has private DNS off",
   check: (t) => {
     if (!needsEndpoints(t)) return [];

@@ -1,9 +1,10 @@
 import { endpointsInUse, httpsBetween, runtimeGroupRules, subnetCidrs } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
-export const sgEgressEndpoints: Rule = {
+export const sgEgressEndpoints: NetworkRule = {
   id: "sg-egress-endpoints",
   severity: "error",
+  scope: "network",
   finds: "the runtime's security groups allow no 443 egress to an interface endpoint it needs",
   check: (t) => {
     const rules = runtimeGroupRules(t);

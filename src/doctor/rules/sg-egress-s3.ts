@@ -1,13 +1,15 @@
 import { httpsRules } from "../../account/endpoints.js";
 import { runtimeGroupRules, s3GatewayRoutes } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
 /** Egress to the endpoints' group alone silently drops image layers, which come from S3 (facts §2). */
-export const sgEgressS3: Rule = {
+export const sgEgressS3: NetworkRule = {
   id: "sg-egress-s3",
   severity: "error",
+  scope: "network",
   finds: "S3 through a gateway endpoint, but no 443 egress to the S3 prefix list (or 0.0.0.0/0)",
   check: (t) => {
+    if (t.serviceS3Endpoint === true) return [];
     const rules = runtimeGroupRules(t);
     if ("notChecked" in rules) return rules;
     const lists = [...new Set(s3GatewayRoutes(t).map((r) => r.prefixListId))];

@@ -1,9 +1,10 @@
 import { endpointsInUse, httpsBetween, subnetCidrs } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
-export const sgIngressEndpoints: Rule = {
+export const sgIngressEndpoints: NetworkRule = {
   id: "sg-ingress-endpoints",
   severity: "error",
+  scope: "network",
   finds: "an endpoint's security group admits no 443 from the runtime's security groups or subnets",
   check: (t) => {
     const rules = t.details.endpointGroupRules;

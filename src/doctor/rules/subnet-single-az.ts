@@ -1,9 +1,10 @@
 import { runtimeSubnets } from "../facts.js";
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
-export const subnetSingleAz: Rule = {
+export const subnetSingleAz: NetworkRule = {
   id: "subnet-single-az",
   severity: "warning",
+  scope: "network",
   finds: "all runtime subnets in one AZ",
   check: (t) => {
     const azs = [...new Set(runtimeSubnets(t).map((s) => s.azId))];

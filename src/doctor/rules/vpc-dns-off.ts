@@ -1,9 +1,10 @@
-import type { Rule } from "../rule.js";
+import type { NetworkRule } from "../rule.js";
 
 /** Interface endpoints with private DNS resolve only with both attributes on. */
-export const vpcDnsOff: Rule = {
+export const vpcDnsOff: NetworkRule = {
   id: "vpc-dns-off",
   severity: "error",
+  scope: "network",
   finds: "enableDnsSupport or enableDnsHostnames off",
   check: (t) =>
     (
