@@ -1,6 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { USAGE } from "../src/cli/args.js";
+import { RULES } from "../src/doctor/rules/index.js";
+import { DISCOVERY_CALLS, READ_CALLS } from "../src/inspect/errors.js";
 import { readTree, renderAnswers, ROOT, runCli, tempDir } from "./helpers.js";
 
 describe("the generated README", () => {
@@ -45,5 +47,19 @@ describe("the project README", () => {
     const options = [...USAGE.matchAll(/^ {2}(?:-[a-z], )?(--[a-z-]+)/gm)].map((m) => m[1]!);
     expect(options).toEqual(expect.arrayContaining(["--answers", "--help", "--version", "--force", "--dry-run"]));
     for (const option of options) expect([option, documented.some((cell) => cell.includes(`\`${option}`))]).toEqual([option, true]);
+  });
+
+  test("the doctor's rules table lists every rule with its severity and what it finds, in order", async () => {
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Checking a deployment: `doctor`"));
+    const rows = section.slice(section.indexOf("| id | severity | finds |")).split("\n");
+    const table = rows.slice(2, rows.findIndex((line) => !line.startsWith("|")));
+    expect(table).toEqual(RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.finds} |`));
+  });
+
+  test("the IAM policies list exactly the calls made: discovery's, then the doctor's", async () => {
+    const readme = await readFile(join(ROOT, "README.md"), "utf8");
+    const policies = [...readme.matchAll(/```json\n(\{\n {2}"Version": "2012-10-17"[\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as { Statement: { Action: string[] }[] });
+    expect(policies.map((p) => p.Statement.flatMap((st) => st.Action))).toEqual([DISCOVERY_CALLS, READ_CALLS]);
   });
 });
