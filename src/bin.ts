@@ -17,6 +17,7 @@ main(process.argv.slice(2), {
   env: process.env,
   stdin: process.stdin,
   isTTY,
+  stderrIsTTY: process.stderr.isTTY === true,
   signal: interrupt.signal,
   ...(isTTY ? { prompts: terminalPrompts({ input: process.stdin, output: process.stdout, signal: interrupt.signal }) } : {}),
 }).then(

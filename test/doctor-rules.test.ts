@@ -1,5 +1,5 @@
 import type { ManagedEniInfo, SecurityGroupRuleInfo, SubnetInfo, VpcDetails } from "../src/account/model.js";
-import type { Read, RuntimeInfo } from "../src/account/runtime.js";
+import { servesS3, type Read, type RuntimeInfo } from "../src/account/runtime.js";
 import { RULES } from "../src/doctor/rules/index.js";
 import { runRules } from "../src/doctor/run.js";
 import type { DoctorTarget, NetworkTarget, RuntimeTarget } from "../src/doctor/target.js";
@@ -20,6 +20,7 @@ const RUNTIME: RuntimeInfo = {
   arn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/support_agent-Ab12Cd34Ef`,
   name: "support_agent",
   status: "READY",
+  createdAt: "2026-09-01T00:00:00.000Z",
   roleArn: `arn:aws:iam::${ACCOUNT}:role/support_agent-runtime`,
   networkMode: "VPC",
   subnetIds: ["subnet-1", "subnet-2"],
@@ -155,6 +156,18 @@ describe("the runtime rules' edges", () => {
     expect(runRules(trust({ ...like, Effect: "Deny" })).findings[0]!.message).toContain("does not let bedrock-agentcore.amazonaws.com assume it");
   });
 
+  test("role-trust: conditions that name another account or resource admit no runtime of this one", () => {
+    const trust = (condition: Record<string, unknown>) => rt({}, { role: { name: "r", arn: RUNTIME.roleArn, trust: { Statement: [{ ...TRUST.Statement[0], Condition: condition }] } } });
+    const otherAccount = runRules(trust({ StringEquals: { "aws:SourceAccount": "999999999999" }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:*` } })).findings;
+    expect(otherAccount.map((f) => f.message)).toEqual([expect.stringContaining("its conditions do not match this runtime")]);
+    const otherRegion = runRules(trust({ StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:*` } })).findings;
+    expect(otherRegion.map((f) => f.id)).toEqual(["role-trust"]);
+    expect(ids(trust({ StringEquals: { "aws:SourceAccount": [ACCOUNT, "999999999999"] }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/support_agent-*` } }))).toEqual([]);
+    // The fix keeps the runtime's partition.
+    const china = runRules(rt({ arn: `arn:aws-cn:bedrock-agentcore:${REGION}:${ACCOUNT}:runtime/support_agent-Ab12Cd34Ef` }, { role: { name: "r", arn: RUNTIME.roleArn, trust: "not a policy" } })).findings;
+    expect(china[0]!.fix).toContain(`"aws:SourceArn":"arn:aws-cn:bedrock-agentcore:${REGION}:${ACCOUNT}:*"`);
+  });
+
   test("observability-off counts only application or usage logs that are delivered", () => {
     const source = (logType: string) => ({ name: "s", resourceArns: [RUNTIME.arn], logType });
     const delivered = [{ sourceName: "s", destinationArn: "d" }];
@@ -170,10 +183,17 @@ describe("the runtime rules' edges", () => {
     expect([report.findings, report.notChecked.map((n) => n.id)]).toEqual([[], ["observability-off"]]);
   });
 
-  test("eni-lingering: an interface a live runtime uses is quiet; one a deleting runtime held, or outside the runtime's groups, is not", () => {
+  test("eni-lingering: an interface a live runtime uses is quiet, and so is one outside the runtime's subnets and groups; one a deleting runtime held is not", () => {
     expect(ids(net(healthyNetwork()))).toEqual([]);
     expect(ids(net(healthyNetwork({ runtimes: [{ ...RUNTIME, status: "DELETING" }] })))).toEqual(["eni-lingering"]);
     expect(ids(net(healthyNetwork({ managedEnis: [{ ...ENI, subnetId: "subnet-elsewhere", securityGroupIds: ["sg-other"] }], runtimes: [] })))).toEqual([]);
+  });
+
+  test("servesS3: the service's own S3 gateway until opted out, for runtimes made before the rollout only", () => {
+    expect(servesS3({ createdAt: "2026-02-01T00:00:00.000Z" })).toBe(true);
+    expect(servesS3({ createdAt: "2026-02-01T00:00:00.000Z", serviceS3Endpoint: false })).toBe(false);
+    expect(servesS3({ createdAt: "2026-09-01T00:00:00.000Z" })).toBe(false);
+    expect(servesS3({ createdAt: "2026-09-01T00:00:00.000Z", serviceS3Endpoint: true })).toBe(true);
   });
 
   test("a runtime that keeps the service's own S3 gateway needs no S3 path from the VPC", () => {

@@ -26,7 +26,7 @@ export function renderAnswers(raw: unknown): ProjectFiles {
 }
 
 /** Runs the CLI in-process, as the bin does, capturing its streams; `terminal` adds what a TTY session has. */
-export async function runCli(args: readonly string[], cwd: string, terminal: Pick<Io, "env" | "isTTY" | "prompts" | "stdin"> = {}): Promise<CliRun> {
+export async function runCli(args: readonly string[], cwd: string, terminal: Pick<Io, "env" | "isTTY" | "stderrIsTTY" | "prompts" | "stdin"> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {

@@ -14,6 +14,7 @@ describe("runtime inspection through the AWS SDK", () => {
     standIn = await startStandIn();
   });
   afterAll(() => standIn?.close());
+  afterEach(() => expect(standIn.unsupported).toEqual([]));
   restoreEnvAfterEach();
 
   function reader(accessKey = "AKIASTANDINRUNTIMES0", region = "us-west-2", more: Record<string, string> = {}) {
@@ -32,6 +33,7 @@ describe("runtime inspection through the AWS SDK", () => {
       arn: `arn:aws:bedrock-agentcore:us-west-2:${ACCOUNT}:runtime/${LEDGER}`,
       name: "ledger_agent",
       status: "READY",
+      createdAt: "2026-09-01T00:00:00.000Z",
       roleArn: `arn:aws:iam::${ACCOUNT}:role/ledger_agent-runtime`,
       networkMode: "VPC",
       subnetIds: ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02"],
@@ -39,8 +41,14 @@ describe("runtime inspection through the AWS SDK", () => {
       containerUri: `${ACCOUNT}.dkr.ecr.us-west-2.amazonaws.com/ledger-agent:1.0.0`,
     });
     await expect(account.readRuntime("gone_agent-0000000000")).resolves.toBeUndefined();
-    const failed = await reader(undefined, "us-east-2").readRuntime("orphan_agent-Jm6Rb3Fs9L");
-    expect([failed?.status, failed?.failureReason]).toEqual(["CREATE_FAILED", `Access denied while assuming the execution role arn:aws:iam::${ACCOUNT}:role/orphan_agent-role.`]);
+    expect(await reader(undefined, "us-east-2").readRuntime("orphan_agent-Jm6Rb3Fs9L")).toMatchObject({ status: "CREATE_FAILED", failureReason: `Access denied while assuming the execution role arn:aws:iam::${ACCOUNT}:role/orphan_agent-role.` });
+  });
+
+  test("a runtime listed then deleted reads as undefined; one a per-resource policy denies, as the sentence to report", async () => {
+    const account = reader(undefined, "ap-northeast-1");
+    await expect(account.readRuntime("ghost_agent-Vn3Kq8Lz1P")).resolves.toBeUndefined();
+    expect(await account.readRuntime("locked_agent-Tr9Gm4Bc6X")).toEqual({ unread: expect.stringMatching(/^bedrock-agentcore:GetAgentRuntime was denied, so runtime locked_agent-Tr9Gm4Bc6X was not read: the identity arn:aws:iam::210987654321:user\/standin needs the IAM permission bedrock-agentcore:GetAgentRuntime/) });
+    expect(await account.readRuntime("veteran_agent-Eh2Ju7Np0S")).toMatchObject({ createdAt: "2026-02-01T00:00:00.000Z" });
   });
 
   test("every page of a long list is read: 200 runtimes, 200 delivery sources and deliveries", async () => {
@@ -106,8 +114,7 @@ describe("runtime inspection through the AWS SDK", () => {
     expect([refused instanceof InspectionError, (refused as InspectionError).message]).toEqual([true, expect.stringContaining(`could not reach ${closed} (set by AWS_ENDPOINT_URL)`)]);
   });
 
-  test("between this file and the EC2 reads, every read call is made, and the stand-in answered every one", () => {
-    expect(standIn.unsupported).toEqual([]);
+  test("between this file and the EC2 reads, every read call is made", () => {
     const made = new Set(standIn.calls.map((c) => c.replace(" ", ":")));
     expect(READ_CALLS.filter((c) => !DISCOVERY_CALLS.includes(c) && c !== "ec2:DescribeNetworkInterfaces" && !made.has(c))).toEqual([]);
   });

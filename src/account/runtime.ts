@@ -12,6 +12,8 @@ export interface RuntimeSummary {
 }
 
 export interface RuntimeInfo extends RuntimeSummary {
+  /** ISO 8601, as the control plane sends it. */
+  readonly createdAt: string;
   /** Only sent with a status ending in FAILED, and not always then. */
   readonly failureReason?: string;
   readonly roleArn: string;
@@ -19,10 +21,7 @@ export interface RuntimeInfo extends RuntimeSummary {
   readonly networkMode: string;
   readonly subnetIds: readonly string[];
   readonly groupIds: readonly string[];
-  /**
-   * Runtimes made before the service stopped adding its own S3 gateway keep it unless this is
-   * false; later runtimes reach S3 through the VPC only and never send it.
-   */
+  /** requireServiceS3Endpoint as the control plane sends it: see servesS3. */
   readonly serviceS3Endpoint?: boolean;
   /** The container image, for a runtime deployed from one (not from code in S3). */
   readonly containerUri?: string;
@@ -70,6 +69,19 @@ export function runtimeArnParts(arn: string): { region: string; account: string;
 export function roleArnParts(arn: string): { account: string; name: string } | undefined {
   const m = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[^/]+\/)*([\w+=,.@-]+)$/.exec(arn);
   return m ? { account: m[1]!, name: m[2]! } : undefined;
+}
+
+/** When AgentCore began rolling out runtimes without the S3 gateway of its own (facts §2). */
+export const SERVICE_S3_ROLLOUT = "2026-05-05";
+
+/**
+ * Whether the runtime reaches S3 through the service's own gateway rather than the VPC: runtimes
+ * made before the rollout keep it until requireServiceS3Endpoint is set to false; later ones
+ * never have it. The rollout was gradual, so a runtime made soon after may still have it: then
+ * the doctor asks for an S3 path the runtime does not yet need, which it will once opted out.
+ */
+export function servesS3(runtime: Pick<RuntimeInfo, "serviceS3Endpoint" | "createdAt">): boolean {
+  return runtime.serviceS3Endpoint ?? runtime.createdAt < SERVICE_S3_ROLLOUT;
 }
 
 /** The statuses whose runtime still holds its network interfaces. */

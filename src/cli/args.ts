@@ -19,7 +19,8 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: create-agentcore-vpc [directory] [options]
-       create-agentcore-vpc doctor --vpc vpc-... [options]   (see create-agentcore-vpc doctor --help)
+       create-agentcore-vpc doctor --runtime ID | --all | --project DIR | --vpc vpc-... [options]
+                                   (see create-agentcore-vpc doctor --help)
 
 Generates a Terraform project that deploys an Amazon Bedrock AgentCore runtime in VPC mode:
 VPC endpoints, subnets in supported AZ IDs, security groups, the execution role and the runtime.

@@ -45,7 +45,7 @@ Exit status: 0 when no finding is an error (with --wait-for-enis: when none is l
 
 export type DoctorScope =
   | { readonly kind: "network"; readonly vpcId: string; readonly subnetIds?: readonly string[]; readonly groupIds: readonly string[] }
-  | { readonly kind: "runtime"; readonly runtimeId: string }
+  | { readonly kind: "runtime"; readonly runtimeId: string; /** The account of a runtime ARN. */ readonly account?: string }
   | { readonly kind: "all" }
   | { readonly kind: "project"; readonly directory: string };
 
@@ -120,7 +120,7 @@ export function parseDoctor(rawArgs: readonly string[], env: Readonly<Record<str
     const arn = runtimeArnParts(values.runtime);
     if (!arn && !RUNTIME_ID.test(values.runtime)) throw new UsageError(`doctor --runtime: got ${JSON.stringify(values.runtime)}. Expected a runtime ID such as support_agent-Ab12Cd34Ef, or its ARN (arn:aws:bedrock-agentcore:<region>:<account>:runtime/<id>).`);
     if (arn && values.region !== undefined && values.region !== arn.region) throw new UsageError(`doctor: --region ${values.region} and the runtime ARN's region ${arn.region} differ: leave out --region.`);
-    scope = { kind: "runtime", runtimeId: arn?.id ?? values.runtime };
+    scope = { kind: "runtime", runtimeId: arn?.id ?? values.runtime, ...(arn ? { account: arn.account } : {}) };
     regionOfTarget = arn?.region;
   } else if (values.all) {
     scope = { kind: "all" };

@@ -1,5 +1,5 @@
 /** The doctor's reports, for people and as JSON. */
-import type { RuntimeInfo } from "../account/runtime.js";
+import type { RuntimeInfo, RuntimeSummary } from "../account/runtime.js";
 import type { Report } from "../doctor/run.js";
 import type { DoctorTarget } from "../doctor/target.js";
 import { table } from "./table.js";
@@ -14,9 +14,19 @@ export interface Checked {
   readonly project?: string;
 }
 
+/** A runtime --all listed but could not read: its Get was denied. */
+export interface NotRead {
+  readonly summary: RuntimeSummary;
+  readonly reason: string;
+}
+
+export type Outcome = Checked | NotRead;
+
+const isChecked = (o: Outcome): o is Checked => "report" in o;
+
 const count = (report: Report, severity: string): number => report.findings.filter((f) => f.severity === severity).length;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-export const errorsIn = (c: Checked): number => count(c.report, "error");
+export const errorsIn = (o: Outcome): number => (isChecked(o) ? count(o.report, "error") : 0);
 
 function runtimeOf(c: Checked): RuntimeInfo | undefined {
   return c.target.runtime?.runtime;
@@ -33,7 +43,12 @@ function targetJson(c: Checked): Record<string, unknown> {
   };
 }
 
-export function reportJson(c: Checked, account: string): Record<string, unknown> {
+export function reportJson(o: Outcome, account: string, region: string): Record<string, unknown> {
+  if (!isChecked(o)) {
+    const { id, name, arn, status } = o.summary;
+    return { region, account, target: { runtime: { id, name, arn, status } }, notRead: o.reason };
+  }
+  const c = o;
   return {
     region: c.target.account.region,
     account,
@@ -74,15 +89,21 @@ export function reportText(c: Checked, account: string): string {
   return lines.join("\n");
 }
 
-/** --all: a row per runtime, then the details of those with findings. */
-export function summaryText(all: readonly Checked[], region: string, account: string): string {
-  const failing = all.filter((c) => errorsIn(c) > 0).length;
-  const warned = all.filter((c) => errorsIn(c) === 0 && count(c.report, "warning") > 0).length;
-  const rows = all.map((c) => {
-    const r = runtimeOf(c)!;
-    return [r.name, r.status, String(errorsIn(c)), String(count(c.report, "warning"))];
-  });
-  const lines = [`${plural(all.length, "runtime")} in ${region} (account ${account}): ${failing} with errors, ${warned} more with warnings only.`, ...(rows.length > 0 ? ["", ...table([["NAME", "STATUS", "ERRORS", "WARNINGS"], ...rows])] : [])];
-  for (const c of all.filter((x) => x.report.findings.some((f) => f.severity !== "info"))) lines.push("", reportText(c, account));
+/** --all: a row per runtime, then the details of those with findings or not read. */
+export function summaryText(all: readonly Outcome[], gone: readonly RuntimeSummary[], region: string, account: string): string {
+  const checked = all.filter(isChecked);
+  const failing = checked.filter((c) => errorsIn(c) > 0).length;
+  const warned = checked.filter((c) => errorsIn(c) === 0 && count(c.report, "warning") > 0).length;
+  const unread = all.length - checked.length;
+  const rows = all.map((o) => (isChecked(o) ? [runtimeOf(o)!.name, runtimeOf(o)!.status, String(errorsIn(o)), String(count(o.report, "warning"))] : [o.summary.name, o.summary.status, "-", "-"]));
+  const lines = [
+    `${plural(all.length, "runtime")} in ${region} (account ${account}): ${failing} with errors, ${warned} more with warnings only${unread > 0 ? `, ${unread} not read` : ""}.`,
+    ...(gone.length > 0 ? [`Deleted since they were listed: ${gone.map((r) => r.name).join(", ")}.`] : []),
+    ...(rows.length > 0 ? ["", ...table([["NAME", "STATUS", "ERRORS", "WARNINGS"], ...rows])] : []),
+  ];
+  for (const o of all) {
+    if (!isChecked(o)) lines.push("", `Runtime ${o.summary.name} (${o.summary.id}, ${o.summary.status}) was not read: ${o.reason}`);
+    else if (o.report.findings.some((f) => f.severity !== "info")) lines.push("", reportText(o, account));
+  }
   return lines.join("\n");
 }

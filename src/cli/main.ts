@@ -24,6 +24,8 @@ export interface Io {
   readonly stdin?: AsyncIterable<Buffer | string>;
   /** True when standard input and output are both terminals. */
   readonly isTTY?: boolean;
+  /** True when standard error is a terminal: where progress lines go. */
+  readonly stderrIsTTY?: boolean;
   /** How to ask questions, when asking is allowed. */
   readonly prompts?: Prompts;
   /** Aborted on Ctrl+C (SIGINT). */

@@ -1,4 +1,5 @@
 import { inScope, type EniScope } from "../account/enis.js";
+import { isUnread } from "../account/runtime.js";
 import type { AccountReader } from "../inspect/index.js";
 import { UsageError } from "./args.js";
 
@@ -45,7 +46,9 @@ export async function waitForEnis(reader: AccountReader, scope: WaitScope, timeo
   const started = now();
   const where = [scope.vpcId, ...(scope.subnetIds ? [`subnets ${scope.subnetIds.join(", ")}`] : []), ...(scope.groupIds.length > 0 ? [`security groups ${scope.groupIds.join(", ")}`] : [])].join(", ");
   for (;;) {
-    const left = inScope(await reader.listManagedEnis(scope.vpcId), scope);
+    const enis = await reader.listManagedEnis(scope.vpcId);
+    if (isUnread(enis)) throw new UsageError(`doctor --wait-for-enis: ${enis.unread}`);
+    const left = inScope(enis, scope);
     const waited = now() - started;
     if (left.length === 0) {
       io.say(`No AgentCore network interface is left in ${where} (waited ${formatDuration(waited)}): the network layer can be destroyed.`);

@@ -15,7 +15,7 @@ export interface NetworkTarget {
   readonly groupRulesError?: string;
   /** The features whose endpoints the runtime needs besides ECR, S3 and logs. */
   readonly features: readonly Feature[];
-  /** The runtime reaches S3 through the gateway AgentCore kept for runtimes made before it stopped adding one, not through the VPC. */
+  /** The runtime reaches S3 through the service's own gateway, not the VPC (servesS3); false before a runtime exists. */
   readonly serviceS3Endpoint?: boolean;
   /** The interfaces AgentCore manages in the VPC. */
   readonly managedEnis: Read<readonly ManagedEniInfo[]>;

@@ -20,11 +20,15 @@ import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { EndpointInfo, Identity, ManagedEniInfo, SecurityGroupRuleInfo, SubnetInfo, VpcDetails, VpcSummary } from "../account/model.js";
-import type { Read } from "../account/runtime.js";
+import { isUnread, type Read } from "../account/runtime.js";
 import { TAG_NAME, TAG_ROLE } from "../catalog/tags.js";
 import { byId, toEndpoint, toManagedEni, toRouteTable, toRule, toSubnet, toVpc } from "./convert.js";
 import { deniedSentence, explain, InspectionError, isDenied, type CallContext, type EndpointSetting } from "./errors.js";
+import { limiter } from "../util/limit.js";
 import { collect, runtimeReader, type RuntimeReader } from "./runtime.js";
+
+/** Calls in flight at once: well under the SDK's socket pool and the services' request rates. */
+export const CONCURRENT_CALLS = 16;
 
 export interface InspectOptions {
   readonly region: string;
@@ -41,7 +45,7 @@ export interface AccountReader extends RuntimeReader {
   findRuntimeGroups(vpcId: string, name: string): Promise<string[]>;
   readVpc(vpcId: string): Promise<VpcDetails>;
   /** The network interfaces AgentCore manages in the VPC. */
-  listManagedEnis(vpcId: string): Promise<ManagedEniInfo[]>;
+  listManagedEnis(vpcId: string): Promise<Read<ManagedEniInfo[]>>;
   /** The rules of these security groups; a denial is returned as the sentence to report, not thrown. */
   readGroupRules(groupIds: readonly string[]): Promise<{ rules: SecurityGroupRuleInfo[] } | { error: string }>;
 }
@@ -118,9 +122,12 @@ export function openAccount(options: InspectOptions): AccountReader {
     vpcId,
   });
 
+  // At most this many calls in flight, however many runtimes are read at once.
+  const gate = limiter(CONCURRENT_CALLS);
+
   async function run<T>(call: string, work: () => Promise<T>, vpcId?: string): Promise<T> {
     try {
-      return await work();
+      return await gate(work);
     } catch (error) {
       throw explain(error, contextOf(call, vpcId));
     }
@@ -129,7 +136,7 @@ export function openAccount(options: InspectOptions): AccountReader {
   /** A call whose denial is returned as the sentence to report, so that only the rules it feeds go unchecked. */
   async function soft<T>(call: string, work: () => Promise<T>, what: string): Promise<Read<T>> {
     try {
-      return await work();
+      return await gate(work);
     } catch (error) {
       if (!isDenied(error)) throw explain(error, contextOf(call));
       return { unread: `${call} was denied, so ${what} ${what.endsWith("s") ? "were" : "was"} not read: ${deniedSentence(call, error, knownArn)}` };
@@ -149,7 +156,7 @@ export function openAccount(options: InspectOptions): AccountReader {
     if (ids.length === 0) return { rules: [] };
     const call = "ec2:DescribeSecurityGroupRules";
     try {
-      const rules = await collect(paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: "group-id", Values: ids }] }), (p) => p.SecurityGroupRules);
+      const rules = await gate(() => collect(paginateDescribeSecurityGroupRules({ client: ec2 }, { Filters: [{ Name: "group-id", Values: ids }] }), (p) => p.SecurityGroupRules));
       return { rules: rules.map(toRule).sort(byId) };
     } catch (error) {
       if (!isDenied(error)) throw explain(error, contextOf(call));
@@ -201,8 +208,8 @@ export function openAccount(options: InspectOptions): AccountReader {
 
     async listManagedEnis(vpcId) {
       const filters = [...vpcFilter(vpcId), { Name: "tag:AmazonBedrockAgentCoreManaged", Values: ["true"] }];
-      const enis = await run("ec2:DescribeNetworkInterfaces", () => collect(paginateDescribeNetworkInterfaces({ client: ec2 }, { Filters: filters }), (p) => p.NetworkInterfaces), vpcId);
-      return enis.map(toManagedEni).sort(byId);
+      const enis = await soft("ec2:DescribeNetworkInterfaces", () => collect(paginateDescribeNetworkInterfaces({ client: ec2 }, { Filters: filters }), (p) => p.NetworkInterfaces), `the network interfaces of ${vpcId}`);
+      return isUnread(enis) ? enis : enis.map(toManagedEni).sort(byId);
     },
 
     async readVpc(vpcId) {

@@ -85,6 +85,7 @@ export function codeOf(error: unknown): string | undefined {
   return serviceCode(asSdkError(error));
 }
 
+/** AccessDenied, AccessDeniedException, UnauthorizedOperation... */
 export function isDenied(error: unknown): boolean {
   const code = serviceCode(asSdkError(error));
   return code !== undefined && /^(AccessDenied|Unauthorized)/.test(code);

@@ -13,7 +13,7 @@ export interface RuntimeReader {
   /** Every runtime in the region, all pages. */
   listRuntimes(): Promise<Read<RuntimeSummary[]>>;
   /** One runtime by ID; undefined when there is none. */
-  readRuntime(id: string): Promise<RuntimeInfo | undefined>;
+  readRuntime(id: string): Promise<Read<RuntimeInfo | undefined>>;
   /** A role of this account by name; undefined when there is none. */
   readRole(name: string): Promise<Read<RoleInfo | undefined>>;
   /** The region's vended-log delivery sources and deliveries. */
@@ -53,6 +53,7 @@ function toRuntime(out: GetAgentRuntimeResponse): RuntimeInfo {
     arn: required(out.agentRuntimeArn, "agentRuntimeArn", call),
     name: required(out.agentRuntimeName, "agentRuntimeName", call),
     status: required(out.status, "status", call),
+    createdAt: required(out.createdAt, "createdAt", call).toISOString(),
     ...(out.failureReason ? { failureReason: out.failureReason } : {}),
     roleArn: required(out.roleArn, "roleArn", call),
     networkMode: out.networkConfiguration?.networkMode ?? "PUBLIC",
@@ -61,6 +62,14 @@ function toRuntime(out: GetAgentRuntimeResponse): RuntimeInfo {
     ...(vpc?.requireServiceS3Endpoint !== undefined ? { serviceS3Endpoint: vpc.requireServiceS3Endpoint } : {}),
     ...(uri ? { containerUri: uri } : {}),
   };
+}
+
+function parsePolicy(encoded: string): unknown {
+  try {
+    return JSON.parse(decodeURIComponent(encoded)) as unknown;
+  } catch {
+    return encoded;
+  }
 }
 
 const answeredWith = (error: unknown, codes: readonly string[]): boolean => codes.includes(codeOf(error) ?? "");
@@ -82,14 +91,18 @@ export function runtimeReader(clients: Clients, calls: Calls): RuntimeReader {
     },
 
     readRuntime: (id) =>
-      calls.run("bedrock-agentcore:GetAgentRuntime", async () => {
-        try {
-          return toRuntime(await clients.agentcore.send(new GetAgentRuntimeCommand({ agentRuntimeId: id })));
-        } catch (error) {
-          if (answeredWith(error, ["ResourceNotFoundException"])) return undefined;
-          throw error;
-        }
-      }),
+      calls.soft(
+        "bedrock-agentcore:GetAgentRuntime",
+        async () => {
+          try {
+            return toRuntime(await clients.agentcore.send(new GetAgentRuntimeCommand({ agentRuntimeId: id })));
+          } catch (error) {
+            if (answeredWith(error, ["ResourceNotFoundException"])) return undefined;
+            throw error;
+          }
+        },
+        `runtime ${id}`,
+      ),
 
     readRole: (name) =>
       calls.soft(
@@ -98,8 +111,8 @@ export function runtimeReader(clients: Clients, calls: Calls): RuntimeReader {
           try {
             const role = (await clients.iam.send(new GetRoleCommand({ RoleName: name }))).Role;
             const document = required(role?.AssumeRolePolicyDocument, "Role.AssumeRolePolicyDocument", "iam:GetRole");
-            // IAM sends policy documents URL-encoded.
-            return { name, arn: required(role?.Arn, "Role.Arn", "iam:GetRole"), trust: JSON.parse(decodeURIComponent(document)) as unknown };
+            // IAM sends policy documents URL-encoded; a document that is not JSON is kept as text, which no trust rule accepts.
+            return { name, arn: required(role?.Arn, "Role.Arn", "iam:GetRole"), trust: parsePolicy(document) };
           } catch (error) {
             if (answeredWith(error, ["NoSuchEntity", "NoSuchEntityException"])) return undefined;
             throw error;

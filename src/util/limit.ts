@@ -1,13 +1,21 @@
-/** Maps items through work with at most `concurrency` in flight, keeping the input's order. */
-export async function mapLimited<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await work(items[index]!, index);
+/** A gate that lets at most `concurrency` tasks run at once; the others wait their turn, in order. */
+export function limiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return out;
+}
+
+/** Maps items through work, `concurrency` at a time, keeping the input's order. */
+export function mapLimited<T, R>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const gate = limiter(concurrency);
+  return Promise.all(items.map((item, index) => gate(() => work(item, index))));
 }

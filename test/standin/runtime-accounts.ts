@@ -1,5 +1,5 @@
-import type { ManagedEni, RouteTable, SecurityGroup, Subnet, Vpc } from "./accounts.js";
-import { S3_PREFIX_LIST } from "./region-facts.js";
+import type { Endpoint, ManagedEni, RouteTable, SecurityGroup, Subnet, Vpc } from "./accounts.js";
+import { LEDGER_RUNTIME_GROUP } from "./networks.js";
 
 /** A runtime as the AgentCore control plane keeps it; its ARN is built from the account and region. */
 export interface Runtime {
@@ -13,6 +13,12 @@ export interface Runtime {
   readonly groupIds: readonly string[];
   readonly image: string;
   readonly serviceS3Endpoint?: boolean;
+  /** RFC 3339; after the S3 gateway rollout unless given. */
+  readonly createdAt?: string;
+  /** Listed, then deleted before it is read: GetAgentRuntime answers not found. */
+  readonly vanished?: boolean;
+  /** The caller may list it but not read it (a per-resource policy). */
+  readonly getDenied?: boolean;
 }
 export interface Role {
   readonly name: string;
@@ -35,6 +41,7 @@ export interface RuntimeRegion {
   readonly vpcs?: readonly Vpc[];
   readonly subnets?: readonly Subnet[];
   readonly routeTables?: readonly RouteTable[];
+  readonly endpoints?: readonly Endpoint[];
   readonly runtimes: readonly Runtime[];
   readonly deliverySources: readonly DeliverySource[];
   readonly deliveries: readonly Delivery[];
@@ -98,15 +105,8 @@ export const RUNTIME_REGIONS: Readonly<Record<string, RuntimeRegion>> = {
     // ledger_agent's runtime group as the generator makes it for its models: HTTPS to its own endpoints' group too.
     securityGroups: [
       {
-        id: "sg-0c0ffee00000005e4",
-        vpcId: "vpc-0c0ffee0c0ffee001",
-        name: "ledger_agent-runtime",
-        rules: [
-          { id: "sgr-0c0ffee000000e401", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e1" },
-          { id: "sgr-0c0ffee000000e402", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, prefixListId: S3_PREFIX_LIST },
-          { id: "sgr-0c0ffee000000e403", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e3" },
-        ],
-        tags: { "agentcore-vpc:name": "ledger_agent", "agentcore-vpc:role": "runtime" },
+        ...LEDGER_RUNTIME_GROUP,
+        rules: [...LEDGER_RUNTIME_GROUP.rules, { id: "sgr-0c0ffee000000e403", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0c0ffee00000005e3" }],
       },
     ],
     deliveries: [{ id: "dlv0ledger0000001", sourceName: "ledger_agent-application-logs", destinationArn: `arn:aws:logs:${WEST}:${RUNTIME_ACCOUNT}:delivery-destination:ledger_agent-logs` }],
@@ -121,9 +121,14 @@ export const RUNTIME_REGIONS: Readonly<Record<string, RuntimeRegion>> = {
     runtimes: [
       // Field report: UPDATE_FAILED within seconds, no reason given: its second subnet is in use1-az3.
       { id: "billing_agent-Zr7Tn2Vq5K", name: "billing_agent", status: "UPDATE_FAILED", roleName: "billing_agent-runtime", subnetIds: ["subnet-01234567", "subnet-0bad0bad0bad0bad0"], groupIds: ["sg-0b111ee0000000001"], image: image("us-east-1", "billing-agent") },
+      // One subnet without a way out, another since deleted, and a logs endpoint whose private DNS is off.
+      { id: "relay_agent-Qs5Wd1Hy7U", name: "relay_agent", status: "READY", roleName: "billing_agent-runtime", subnetIds: ["subnet-0d3d3d3d3d3d3d3d3", "subnet-0000000000000dead"], groupIds: ["sg-0b111ee0000000001"], image: image("us-east-1", "relay-agent") },
     ],
-    deliverySources: [],
-    deliveries: [],
+    deliverySources: [{ name: "relay_agent-application-logs", resourceArn: runtimeArn("us-east-1", "relay_agent-Qs5Wd1Hy7U"), logType: "APPLICATION_LOGS" }],
+    deliveries: [{ id: "dlv0relay00000001", sourceName: "relay_agent-application-logs", destinationArn: `arn:aws:logs:us-east-1:${RUNTIME_ACCOUNT}:delivery-destination:relay_agent-logs` }],
+    endpoints: [
+      { id: "vpce-0b111ee000000e001", vpcId: "vpc-0123456789abcdef0", service: "logs", type: "Interface", state: "available", privateDns: false, subnetIds: ["subnet-0d3d3d3d3d3d3d3d3"], routeTableIds: [], securityGroupIds: ["sg-0b111ee0000000001"] },
+    ],
     securityGroups: [
       { id: "sg-0b111ee0000000001", vpcId: "vpc-0123456789abcdef0", name: "billing-runtime", rules: [{ id: "sgr-0b111ee0000000101", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "0.0.0.0/0" }] },
     ],
@@ -179,6 +184,38 @@ export const RUNTIME_REGIONS: Readonly<Record<string, RuntimeRegion>> = {
         rules: [{ id: "sgr-0e5ea4c00000000a1", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, cidr: "0.0.0.0/0" }],
         tags: { "agentcore-vpc:name": "research_agent", "agentcore-vpc:role": "runtime" },
       },
+    ],
+  },
+  // A runtime deleted between the list and the read, one the caller may not read, and one made
+  // before the S3 gateway rollout, in a VPC without a way out that has no S3 path.
+  "ap-northeast-1": {
+    runtimes: [
+      { id: "ghost_agent-Vn3Kq8Lz1P", name: "ghost_agent", status: "DELETING", roleName: "ledger_agent-runtime", subnetIds: [], groupIds: [], image: image("ap-northeast-1", "ghost-agent"), vanished: true },
+      { id: "locked_agent-Tr9Gm4Bc6X", name: "locked_agent", status: "READY", roleName: "ledger_agent-runtime", subnetIds: [], groupIds: [], image: image("ap-northeast-1", "locked-agent"), getDenied: true },
+      { id: "veteran_agent-Eh2Ju7Np0S", name: "veteran_agent", status: "READY", roleName: "ledger_agent-runtime", subnetIds: ["subnet-0a9a9a9a9a9a9a9a1", "subnet-0a9a9a9a9a9a9a9a2"], groupIds: ["sg-0a9a9a9a9a9a9a9a1"], image: image("ap-northeast-1", "veteran-agent"), createdAt: "2026-02-01T00:00:00Z" },
+    ],
+    deliverySources: [{ name: "veteran_agent-application-logs", resourceArn: runtimeArn("ap-northeast-1", "veteran_agent-Eh2Ju7Np0S"), logType: "APPLICATION_LOGS" }],
+    deliveries: [{ id: "dlv0veteran000001", sourceName: "veteran_agent-application-logs", destinationArn: `arn:aws:logs:ap-northeast-1:${RUNTIME_ACCOUNT}:delivery-destination:veteran_agent-logs` }],
+    vpcs: [{ id: "vpc-0a9a9a9a9a9a9a9a0", cidr: "10.90.0.0/16", dnsSupport: true, dnsHostnames: true }],
+    subnets: [
+      { id: "subnet-0a9a9a9a9a9a9a9a1", vpcId: "vpc-0a9a9a9a9a9a9a9a0", zoneId: "apne1-az1", cidr: "10.90.0.0/20" },
+      { id: "subnet-0a9a9a9a9a9a9a9a2", vpcId: "vpc-0a9a9a9a9a9a9a9a0", zoneId: "apne1-az2", cidr: "10.90.16.0/20" },
+    ],
+    routeTables: [{ id: "rtb-0a9a9a9a9a9a9a9a0", vpcId: "vpc-0a9a9a9a9a9a9a9a0", main: true, subnetIds: [], routes: [{ cidr: "10.90.0.0/16", gatewayId: "local" }] }],
+    endpoints: ["ecr.api", "ecr.dkr", "logs"].map((service, i) => ({
+      id: `vpce-0a9a9a9a9a9a9a9e${i}`,
+      vpcId: "vpc-0a9a9a9a9a9a9a9a0",
+      service,
+      type: "Interface" as const,
+      state: "available",
+      privateDns: true,
+      subnetIds: ["subnet-0a9a9a9a9a9a9a9a1", "subnet-0a9a9a9a9a9a9a9a2"],
+      routeTableIds: [],
+      securityGroupIds: ["sg-0a9a9a9a9a9a9a9e0"],
+    })),
+    securityGroups: [
+      { id: "sg-0a9a9a9a9a9a9a9a1", vpcId: "vpc-0a9a9a9a9a9a9a9a0", name: "veteran-runtime", rules: [{ id: "sgr-0a9a9a9a9a9a9a9a1", egress: true, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0a9a9a9a9a9a9a9e0" }] },
+      { id: "sg-0a9a9a9a9a9a9a9e0", vpcId: "vpc-0a9a9a9a9a9a9a9a0", name: "veteran-endpoints", rules: [{ id: "sgr-0a9a9a9a9a9a9a9e0", egress: false, protocol: "tcp", fromPort: 443, toPort: 443, referencedGroupId: "sg-0a9a9a9a9a9a9a9a1" }] },
     ],
   },
 };

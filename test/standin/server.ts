@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ACCOUNTS, type Account } from "./accounts.js";
-import { agentCoreAction } from "./agentcore.js";
+import { agentCoreAction, agentCoreActionOf } from "./agentcore.js";
 import { endpointAction } from "./ec2-endpoints.js";
 import { networkAction } from "./ec2-network.js";
 import { iamAction } from "./iam.js";
@@ -54,39 +54,46 @@ function errorAnswer(service: string, code: string, message: string, status: num
 }
 
 const DENIED: Readonly<Record<string, string>> = { ec2: "UnauthorizedOperation", logs: "AccessDeniedException", "bedrock-agentcore": "AccessDeniedException" };
+// As each service sends a denial: EC2 and CloudWatch Logs with 400, the others with 403.
+const DENIED_STATUS: Readonly<Record<string, number>> = { ec2: 400, logs: 400 };
 
 function deny(service: string, action: string, account: Account): void {
   if (!account.denied?.includes(`${service} ${action}`)) return;
   const message = `You are not authorized to perform this operation. User: arn:aws:iam::${account.id}:user/standin is not authorized to perform: ${service}:${action}`;
-  throw new ApiError(DENIED[service] ?? "AccessDenied", message, service === "ec2" ? 400 : 403);
+  throw new ApiError(DENIED[service] ?? "AccessDenied", message, DENIED_STATUS[service] ?? 403);
 }
 
-/** The action a request asks for and its answer; throws ApiError or UnsupportedError. */
-function answer(service: string, req: IncomingMessage, raw: string, account: Account, region: string, reads: Map<string, number>): { action: string; answer: Answer } {
+/** The action a request asks for, read from its protocol's envelope. */
+function actionOf(service: string, req: IncomingMessage, raw: string): string {
+  switch (service) {
+    case "ec2":
+    case "sts":
+    case "iam":
+      return new URLSearchParams(raw).get("Action") ?? `(no Action; ${req.method} ${req.url})`;
+    case "logs":
+      return /^Logs_20140328\.(\w+)$/.exec(String(req.headers["x-amz-target"] ?? ""))?.[1] ?? `(no X-Amz-Target; ${req.method} ${req.url})`;
+    case "bedrock-agentcore":
+      return agentCoreActionOf(req.method ?? "GET", new URL(req.url ?? "/", "http://standin"));
+    default:
+      throw new UnsupportedError(`${service} ${req.method} ${req.url}`);
+  }
+}
+
+/** The answer to an action the caller may make; throws ApiError or UnsupportedError. */
+function answer(service: string, action: string, req: IncomingMessage, raw: string, account: Account, region: string, reads: Map<string, number>): Answer {
   const xml = (body: string): Answer => ({ status: 200, headers: { "content-type": "text/xml" }, body });
   const json = (body: unknown, type: string): Answer => ({ status: 200, headers: { "content-type": type }, body: JSON.stringify(body) });
   switch (service) {
     case "ec2":
+      return xml(ec2(action, new URLSearchParams(raw), account, region, reads));
     case "sts":
-    case "iam": {
-      const params = new URLSearchParams(raw);
-      const action = params.get("Action") ?? `(no Action; ${req.method} ${req.url})`;
-      deny(service, action, account);
-      const body = service === "ec2" ? ec2(action, params, account, region, reads) : service === "sts" ? sts(action, account) : iamAction(action, params, account);
-      return { action, answer: xml(body) };
-    }
-    case "logs": {
-      const action = /^Logs_20140328\.(\w+)$/.exec(String(req.headers["x-amz-target"] ?? ""))?.[1] ?? `(no X-Amz-Target; ${req.method} ${req.url})`;
-      deny(service, action, account);
-      return { action, answer: json(logsAction(action, JSON.parse(raw || "{}") as Record<string, unknown>, regionOf(account, region), region, account.id), "application/x-amz-json-1.1") };
-    }
-    case "bedrock-agentcore": {
-      const { action, body } = agentCoreAction(req.method ?? "GET", new URL(req.url ?? "/", "http://standin"), account, regionOf(account, region), region);
-      deny(service, action, account);
-      return { action, answer: json(body, "application/json") };
-    }
+      return xml(sts(action, account));
+    case "iam":
+      return xml(iamAction(action, new URLSearchParams(raw), account));
+    case "logs":
+      return json(logsAction(action, JSON.parse(raw || "{}") as Record<string, unknown>, regionOf(account, region), region, account.id), "application/x-amz-json-1.1");
     default:
-      throw new UnsupportedError(`${service} ${req.method} ${req.url}`);
+      return json(agentCoreAction(action, new URL(req.url ?? "/", "http://standin"), account, regionOf(account, region), region), "application/json");
   }
 }
 
@@ -98,7 +105,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export interface StandIn {
   readonly url: string;
-  /** Every call answered, as "service Action". */
+  /** Every call made, as "service Action", whatever it was answered. */
   readonly calls: string[];
   /** What the stand-in could not answer; a test fails if this is not empty. */
   readonly unsupported: string[];
@@ -119,9 +126,10 @@ export async function startStandIn(): Promise<StandIn> {
       try {
         const account = ACCOUNTS[accessKey];
         if (!account) throw new ApiError("InvalidClientTokenId", `unknown access key ${accessKey}`, 403);
-        const { action, answer: answered } = answer(service, req, raw, account, region, reads);
+        const action = actionOf(service, req, raw);
         calls.push(`${service} ${action}`);
-        out = answered;
+        deny(service, action, account);
+        out = answer(service, action, req, raw, account, region, reads);
       } catch (error) {
         if (error instanceof ApiError) {
           out = errorAnswer(service, error.code, error.message, error.status);

@@ -24,7 +24,7 @@ export const endpointMissing: NetworkRule = {
             s.type === "Gateway"
               ? `aws ec2 create-vpc-endpoint --region ${t.region} --vpc-id ${t.details.vpc.id} --service-name ${name} --route-table-ids <the runtime subnets' route tables>`
               : `aws ec2 create-vpc-endpoint --region ${t.region} --vpc-id ${t.details.vpc.id} --vpc-endpoint-type Interface --service-name ${name} --private-dns-enabled --subnet-ids <one runtime subnet per AZ> --security-group-ids <a group admitting HTTPS from the runtime>`,
-          answer: `remove "${s.suffix}" from vpc.existingEndpoints in agentcore-vpc.json (the network layer then creates it), or set internet to true, and regenerate`,
+          answer: `in an existing VPC, remove "${s.suffix}" from vpc.existingEndpoints in agentcore-vpc.json (the network layer then creates it) or set internet to true, and regenerate; in a VPC the project made, apply the network layer (it creates every endpoint the features need)`,
         },
       ];
     });

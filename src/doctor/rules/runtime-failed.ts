@@ -3,7 +3,7 @@ import type { RuntimeRule } from "../rule.js";
 /** What to do once the causes the other findings name are fixed. */
 const NEXT: Readonly<Record<string, (region: string, id: string) => string>> = {
   CREATE_FAILED: (region, id) => `delete the runtime and create it again: aws bedrock-agentcore-control delete-agent-runtime --region ${region} --agent-runtime-id ${id}, then terraform apply of the runtime layer`,
-  UPDATE_FAILED: (region, id) => `apply the update again: terraform apply of the runtime layer, or aws bedrock-agentcore-control update-agent-runtime --region ${region} --agent-runtime-id ${id} ...`,
+  UPDATE_FAILED: (region, id) => `apply the update again: terraform apply of the runtime layer, or aws bedrock-agentcore-control update-agent-runtime --region ${region} --agent-runtime-id ${id} with the corrected configuration`,
   DELETE_FAILED: (region, id) => `delete it again: aws bedrock-agentcore-control delete-agent-runtime --region ${region} --agent-runtime-id ${id}`,
 };
 

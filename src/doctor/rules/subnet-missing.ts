@@ -12,6 +12,6 @@ export const subnetMissing: RuntimeRule = {
       message: `Runtime ${r.name} names subnet ${id}, which no longer exists.`,
       evidence: `bedrock-agentcore:GetAgentRuntime lists ${id} in its network configuration; ec2:DescribeSubnets does not find it in ${region}.`,
       fix: `Point the runtime at existing private subnets in supported AZ IDs (network_mode_config.subnets of the runtime; aws bedrock-agentcore-control update-agent-runtime --network-configuration ...).`,
-      answer: `replace ${id} in vpc.subnetIds of agentcore-vpc.json and regenerate`,
+      answer: `in an existing VPC, replace ${id} in vpc.subnetIds of agentcore-vpc.json and regenerate; in a VPC the project made, apply the network layer, then the runtime layer`,
     })),
 };
