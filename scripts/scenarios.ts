@@ -24,7 +24,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: "all-features",
-    summary: "every feature at once (Browser brings a NAT gateway), three AZs",
+    summary: "every feature at once (Browser brings a NAT gateway), three AZs, a Memory with every long-term strategy",
     answers: {
       name: "everything_agent",
       region: "us-west-2",
@@ -32,6 +32,7 @@ export const SCENARIOS: readonly Scenario[] = [
       internet: true,
       vpc: { cidr: "10.20.0.0/16", azCount: 3 },
       rds: { port: 5432 },
+      memory: { expiryDays: 90, strategies: ["semantic", "summarization", "userPreference"] },
       image: "210987654321.dkr.ecr.us-west-2.amazonaws.com/agents/everything:2.3.1",
     },
   },

@@ -50,6 +50,8 @@ describe("wizard flows", () => {
       "Availability zones for the runtime and endpoints:",
       "AgentCore features the agent uses:",
       "Does the agent need internet egress? (one NAT gateway, about $36.50 a month)",
+      "Days the Memory keeps a conversation's events (7-365):",
+      "Long-term memory strategies (none keeps the events only):",
       "Container image (ECR URI with a tag or digest):",
       "Write the project to by-wizard?",
     ]);
@@ -93,7 +95,13 @@ describe("wizard flows", () => {
     const file = await writeJson(join(dir, "a.json"), { name: "given_agent", region: "us-west-2", vpc: { cidr: "10.3.0.0/16", azCount: 3 }, internet: false });
     const session = await wizard(["out", "--answers", file], [], dir);
     expect(session.code).toBe(0);
-    expect(session.asked).toEqual(["AgentCore features the agent uses:", "Container image (ECR URI with a tag or digest):", "Write the project to out?"]);
+    expect(session.asked).toEqual([
+      "AgentCore features the agent uses:",
+      "Days the Memory keeps a conversation's events (7-365):",
+      "Long-term memory strategies (none keeps the events only):",
+      "Container image (ECR URI with a tag or digest):",
+      "Write the project to out?",
+    ]);
   });
 
   test("choosing Browser turns internet egress on and says why, without asking", async () => {
@@ -142,7 +150,7 @@ describe("wizard flows", () => {
     const file = await writeJson(join(dir, "a.json"), { name: "quiet_agent" });
     const run = await runCli(["out", "--answers", file], dir);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("No terminal to ask on: using the documented defaults for region, features, internet, vpc, image.\n");
+    expect(run.stderr).toBe("No terminal to ask on: using the documented defaults for region, features, internet, vpc, memory, image.\n");
   });
 
   test("bad answers in the file are refused before any question", async () => {

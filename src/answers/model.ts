@@ -13,6 +13,16 @@ export interface ExistingVpc {
   readonly existingEndpoints: readonly string[];
 }
 
+/** Long-term memory strategies, as the answers name them; [] keeps the events (short-term memory) only. */
+export const MEMORY_STRATEGIES = ["semantic", "summarization", "userPreference"] as const;
+export type MemoryStrategy = (typeof MEMORY_STRATEGIES)[number];
+
+export interface MemorySettings {
+  /** How long the memory keeps a conversation's events. */
+  readonly expiryDays: number;
+  readonly strategies: readonly MemoryStrategy[];
+}
+
 /** The validated, complete answers: everything downstream of validation works from this. */
 export interface Answers {
   readonly name: string;
@@ -21,12 +31,14 @@ export interface Answers {
   readonly internet: boolean;
   readonly vpc: NewVpc | ExistingVpc;
   readonly rds?: { readonly port: number };
+  /** Present exactly when the memory feature is chosen. */
+  readonly memory?: MemorySettings;
   readonly image: string;
   /** Stored so that regenerating from agentcore-vpc.json keeps the project's syntax. */
   readonly format: Format;
 }
 
-export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "image", "format"] as const;
+export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "memory", "image", "format"] as const;
 
 export function isExistingVpc(vpc: NewVpc | ExistingVpc): vpc is ExistingVpc {
   return "id" in vpc;
@@ -46,6 +58,7 @@ export const DEFAULTS = {
   internet: (features: readonly Feature[]): boolean => features.includes("browser"),
   vpc: { cidr: "10.0.0.0/16", azCount: 2 } as NewVpc,
   rdsPort: 5432,
+  memory: { expiryDays: 30, strategies: ["semantic"] } as MemorySettings,
   image: (region: string, name: string): string => `${PLACEHOLDER_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repositoryOf(name)}:1.0.0`,
   format: "hcl" as Format,
 };
@@ -70,6 +83,7 @@ export function serializeAnswers(answers: Answers): string {
       ? { id: answers.vpc.id, subnetIds: answers.vpc.subnetIds, existingEndpoints: answers.vpc.existingEndpoints }
       : { cidr: answers.vpc.cidr, azCount: answers.vpc.azCount },
     ...(answers.rds ? { rds: { port: answers.rds.port } } : {}),
+    ...(answers.memory ? { memory: { expiryDays: answers.memory.expiryDays, strategies: answers.memory.strategies } } : {}),
     image: answers.image,
     format: answers.format,
   };

@@ -4,16 +4,11 @@ import * as P from "../catalog/patterns.js";
 import { featuresMissingIn, partitionOf, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
 import { FORMATS } from "../render/format.js";
 import { hasHostBits, canonicalCidr, formatCidr, parseCidr } from "../util/cidr.js";
+import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
+import { checkMemory, checkRds } from "./feature-settings.js";
 import { ANSWER_KEYS, DEFAULTS, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
 
-/** One thing wrong with the answers: which field, what was received, and what is allowed. */
-export interface Problem {
-  readonly field: string;
-  readonly value: unknown;
-  readonly rule: string;
-  /** The rule as the wizard says it, where the file's wording names answers-file keys. */
-  readonly inWizard?: string;
-}
+export type { Problem } from "./checks.js";
 
 /** Defaults that come from the environment rather than from this project (AWS_REGION). */
 export interface Context {
@@ -30,41 +25,6 @@ export function describeValue(value: unknown): string {
 
 export function formatProblem(p: Problem): string {
   return `${p.field}: got ${describeValue(p.value)}. ${p.rule}`;
-}
-
-/** A key that is absent takes its default; an explicit null is a wrong value, not a missing one. */
-function orDefault(value: unknown, fallback: unknown): unknown {
-  return value === undefined ? fallback : value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
-}
-
-function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], prefix: string): Problem[] {
-  return Object.keys(obj)
-    .filter((k) => !allowed.includes(k))
-    .map((k) => ({ field: `${prefix}${k}`, value: obj[k], rule: `Unknown key; allowed keys are ${allowed.join(", ")}.` }));
-}
-
-type Check<T> = { value: T; problems: Problem[] } | { value?: undefined; problems: Problem[] };
-
-function checkString(field: string, value: unknown, pattern: RegExp, rule: string): Check<string> {
-  if (typeof value !== "string") return { problems: [{ field, value, rule: `Expected a string, not ${typeName(value)}. ${rule}` }] };
-  if (!pattern.test(value)) return { problems: [{ field, value, rule }] };
-  return { value, problems: [] };
-}
-
-function checkInteger(field: string, value: unknown, min: number, max: number, rule: string): Check<number> {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    return { problems: [{ field, value, rule }] };
-  }
-  return { value, problems: [] };
 }
 
 function checkName(value: unknown): Check<string> {
@@ -182,19 +142,6 @@ function checkVpc(value: unknown): Check<NewVpc | ExistingVpc> {
   return isExisting ? checkExistingVpc(value) : checkNewVpc(value);
 }
 
-function checkRds(value: unknown, features: readonly Feature[]): Check<{ port: number } | undefined> {
-  if (!features.includes("rds")) {
-    if (value === undefined) return { value: undefined, problems: [] };
-    return { problems: [{ field: "rds", value, rule: `RDS settings apply only when "rds" is in features; add it or remove "rds".` }] };
-  }
-  const rds = orDefault(value, { port: DEFAULTS.rdsPort });
-  if (!isPlainObject(rds)) return { problems: [{ field: "rds", value, rule: `Expected an object such as { "port": 5432 }.` }] };
-  const port = checkInteger("rds.port", orDefault(rds.port, DEFAULTS.rdsPort), P.RDS_PORT_MIN, P.RDS_PORT_MAX, `Expected a whole number from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX} (the ports RDS accepts).`);
-  const problems = [...unknownKeys(rds, ["port"], "rds."), ...port.problems];
-  if (problems.length > 0 || port.value === undefined) return { problems };
-  return { value: { port: port.value }, problems };
-}
-
 function checkImage(value: unknown, region: string | undefined, internet: boolean | undefined): Check<string> {
   const image = checkString(
     "image",
@@ -244,6 +191,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
   const internet = checkInternet(orDefault(raw.internet, DEFAULTS.internet(features.value ?? [])));
   const vpc = checkVpc(orDefault(raw.vpc, DEFAULTS.vpc));
   const rds = checkRds(raw.rds, features.value ?? []);
+  const memory = checkMemory(raw.memory, features.value ?? []);
   const image = checkImage(orDefault(raw.image, DEFAULTS.image(region.value ?? DEFAULTS.region, name.value ?? DEFAULTS.name)), region.value, internet.value);
   const format = checkFormat(orDefault(raw.format, DEFAULTS.format));
 
@@ -255,6 +203,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
     ...internet.problems,
     ...vpc.problems,
     ...rds.problems,
+    ...memory.problems,
     ...image.problems,
     ...format.problems,
     ...(region.value && features.value ? checkRegionFeatures(region.value, features.value, orDefault(raw.features, DEFAULTS.features)) : []),
@@ -288,6 +237,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
       internet: internet.value,
       vpc: vpc.value,
       ...(rds.value ? { rds: rds.value } : {}),
+      ...(memory.value ? { memory: memory.value } : {}),
       image: image.value,
       format: format.value,
     },

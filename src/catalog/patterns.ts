@@ -36,3 +36,10 @@ export const SUBNETS_MIN = 2;
 export const SUBNETS_MAX = 16;
 export const RDS_PORT_MIN = 1150;
 export const RDS_PORT_MAX = 65535;
+
+/**
+ * Memory event expiry in days: agentcore-facts §5 gives 7-365, the API reference 1-365 and
+ * CloudFormation 3-365; the narrowest is accepted by all of them.
+ */
+export const MEMORY_EXPIRY_MIN = 7;
+export const MEMORY_EXPIRY_MAX = 365;

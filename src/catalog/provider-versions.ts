@@ -48,6 +48,8 @@ export const PROVIDER_VERSIONS: Readonly<Record<string, readonly VersionFact[]>>
   ],
   "resource.aws_xray_trace_segment_destination": [{ version: "6.46.0", source: "6.46.0: **New Resource:** `aws_xray_trace_segment_destination` (#47961)" }],
   "resource.aws_bedrockagentcore_agent_runtime": [{ version: "6.17.0", source: "6.17.0: **New Resource:** `aws_bedrockagentcore_agent_runtime` (#44301)" }],
+  "resource.aws_bedrockagentcore_memory": [{ version: "6.18.0", source: "6.18.0: **New Resource:** `aws_bedrockagentcore_memory` (#44306; agentcore-facts §5)" }],
+  "resource.aws_bedrockagentcore_memory_strategy": [{ version: "6.18.0", source: "6.18.0: **New Resource:** `aws_bedrockagentcore_memory_strategy` (#44306; agentcore-facts §5)" }],
   "data.aws_availability_zones": [INITIAL],
   "data.aws_vpc": [INITIAL],
   "data.aws_subnet": [INITIAL],

@@ -92,7 +92,9 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
         openAccount: accountOpener(env),
       });
     } else if (!options.yes) {
-      const missing = ANSWER_KEYS.filter((k) => !(k in given) && k !== "rds" && k !== "format").map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
+      // A feature's settings are defaulted only when the feature is chosen (rds has no default worth naming).
+      const applies = (k: string): boolean => k !== "rds" && k !== "format" && (k !== "memory" || early.answers.features.includes("memory"));
+      const missing = ANSWER_KEYS.filter((k) => !(k in given) && applies(k)).map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }
     if (options.discover) raw = await discoverAnswers(raw, context, accountOpener(env), out, source);

@@ -1,3 +1,4 @@
+import { memoryLine } from "../render/memory.js";
 import { isExistingVpc } from "../answers/model.js";
 import { pricesNote, usd } from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
@@ -24,6 +25,7 @@ export function summarize(plan: Plan, style: Style = plainStyle(false)): string 
     ),
     "",
     `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "none created: the existing VPC's own egress path (checked at plan time)" : "none"}`,
+    ...(answers.memory ? [`Memory: ${memoryLine(answers.memory)}`] : []),
     "",
     style.heading(`Estimated cost: ${usd(plan.monthlyUsd)} a month before data charges`),
     `  (${pricesNote(answers.region)})`,

@@ -1,8 +1,8 @@
-import { DEFAULTS } from "../answers/model.js";
+import { DEFAULTS, MEMORY_STRATEGIES, type MemoryStrategy } from "../answers/model.js";
 import { resolveAnswers, type Context } from "../answers/validate.js";
 import { endpointsFor } from "../catalog/endpoints.js";
 import { FEATURE_MEANING, FEATURE_TITLE, FEATURES, type Feature } from "../catalog/features.js";
-import { parseImage } from "../catalog/patterns.js";
+import * as P from "../catalog/patterns.js";
 import * as price from "../catalog/pricing.js";
 import { featuresMissingIn, SUPPORTED_AZ_IDS, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
 import type { OpenAccount } from "./discovery.js";
@@ -11,16 +11,20 @@ import { endpointsByHand, judgeReadVpc, vpcFromAccount, type ReadVpc } from "./w
 
 type Raw = Record<string, unknown>;
 
+const STRATEGY_MEANING: Readonly<Record<MemoryStrategy, string>> = {
+  semantic: "facts drawn from conversations, recalled by meaning",
+  summarization: "a running summary of each session",
+  userPreference: "what each user prefers",
+};
+
 /**
  * What the answers validator says about one field once `value` is in place: the same rules
  * as an answers file, in the wizard's words, so it can never accept what a file would refuse.
  */
 export function fieldError(answers: Raw, field: string, value: unknown, context: Context = {}): true | string {
-  const trial = field.startsWith("vpc.")
-    ? { ...answers, vpc: { ...(answers.vpc as Raw), [field.slice(4)]: value } }
-    : field.startsWith("rds.")
-      ? { ...answers, rds: { ...(answers.rds as Raw), [field.slice(4)]: value } }
-      : { ...answers, [field]: value };
+  // "vpc.id", "rds.port", "memory.expiryDays": a key of an answer that is an object.
+  const [head, key] = field.split(".", 2) as [string, string | undefined];
+  const trial = key !== undefined ? { ...answers, [head]: { ...(answers[head] as Raw), [key]: value } } : { ...answers, [field]: value };
   const resolution = resolveAnswers(trial, context);
   if (resolution.ok) return true;
   const mine = resolution.problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`));
@@ -39,8 +43,8 @@ export interface WizardOptions {
   readonly openAccount?: OpenAccount;
 }
 
-type Step = "name" | "region" | "vpc" | "features" | "internet" | "rds" | "image";
-const STEPS: readonly Step[] = ["name", "region", "vpc", "features", "internet", "rds", "image"];
+type Step = "name" | "region" | "vpc" | "features" | "internet" | "rds" | "memory" | "image";
+const STEPS: readonly Step[] = ["name", "region", "vpc", "features", "internet", "rds", "memory", "image"];
 
 /** A step either moves on or sends the wizard back to an earlier question. */
 type Outcome = { readonly back?: Step };
@@ -191,6 +195,27 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       answers.rds = { port: Number(port) };
       return {};
     },
+    memory: async () => {
+      if (!features().includes("memory")) {
+        delete answers.memory;
+        return {};
+      }
+      const previous = (answers.memory ?? {}) as Raw;
+      const days = (
+        await prompts.input({
+          message: `Days the Memory keeps a conversation's events (${P.MEMORY_EXPIRY_MIN}-${P.MEMORY_EXPIRY_MAX}):`,
+          default: String(previous.expiryDays ?? DEFAULTS.memory.expiryDays),
+          validate: (v) => fieldError({ ...answers, memory: {} }, "memory.expiryDays", /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim(), context),
+        })
+      ).trim();
+      const kept = (previous.strategies ?? DEFAULTS.memory.strategies) as readonly MemoryStrategy[];
+      const strategies = await prompts.checkbox<MemoryStrategy>({
+        message: "Long-term memory strategies (none keeps the events only):",
+        choices: MEMORY_STRATEGIES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${STRATEGY_MEANING[s]}`, short: s, checked: kept.includes(s) })),
+      });
+      answers.memory = { expiryDays: Number(days), strategies };
+      return {};
+    },
     image: async () => {
       const derived = DEFAULTS.image(region(), String(answers.name));
       const image = (
@@ -207,7 +232,7 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       answers.image = image;
       imageTyped = image !== derived;
       if (!reachableByGoingBack(image)) return {};
-      const imageRegion = parseImage(image)!.region;
+      const imageRegion = P.parseImage(image)!.region;
       const what = await prompts.select({
         message: `The image is in ${imageRegion}, but without internet egress the VPC's ECR endpoints reach only ${region()}. What now?`,
         choices: [

@@ -1,4 +1,5 @@
 import { serializeAnswers } from "../answers/model.js";
+import { memoryLine } from "./memory.js";
 import { FEATURE_MEANING } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
 import { providerFloor } from "../catalog/provider-versions.js";
@@ -107,6 +108,7 @@ function readme(plan: Plan): string {
     nat: plan.nat,
     internet: answers.internet,
     rds: answers.rds,
+    memory: answers.memory ? { ...answers.memory, line: memoryLine(answers.memory) } : undefined,
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,
     azCountKnown: plan.azCountKnown,

@@ -50,6 +50,8 @@ export { CloudwatchLogGroup } from "@cdktn/provider-aws/lib/cloudwatch-log-group
 // runtime layer
 export { IamServiceLinkedRole } from "@cdktn/provider-aws/lib/iam-service-linked-role/index.js";
 export { BedrockagentcoreAgentRuntime } from "@cdktn/provider-aws/lib/bedrockagentcore-agent-runtime/index.js";
+export { BedrockagentcoreMemory } from "@cdktn/provider-aws/lib/bedrockagentcore-memory/index.js";
+export { BedrockagentcoreMemoryStrategy } from "@cdktn/provider-aws/lib/bedrockagentcore-memory-strategy/index.js";
 export { CloudwatchLogDeliverySource } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-source/index.js";
 export { CloudwatchLogDeliveryDestination } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-destination/index.js";
 export type { CloudwatchLogDeliveryDestinationConfig } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery-destination/index.js";

@@ -57,22 +57,6 @@ const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
       resources: ["arn:${local.partition}:bedrock:*::foundation-model/*", "arn:${local.partition}:bedrock:${var.region}:${local.account_id}:inference-profile/*"],
     },
   ],
-  memory: [
-    {
-      sid: "Memory",
-      actions: [
-        "bedrock-agentcore:CreateEvent",
-        "bedrock-agentcore:GetEvent",
-        "bedrock-agentcore:ListEvents",
-        "bedrock-agentcore:DeleteEvent",
-        "bedrock-agentcore:ListSessions",
-        "bedrock-agentcore:RetrieveMemoryRecords",
-        "bedrock-agentcore:ListMemoryRecords",
-        "bedrock-agentcore:GetMemoryRecord",
-      ],
-      resources: [`${AGENTCORE}:memory/*`],
-    },
-  ],
   identity: [
     {
       sid: "OutboundCredentials",
@@ -116,7 +100,31 @@ const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
   rds: [{ sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [`${SECRETS}:rds!*`] }],
 };
 
-export function executionStatements(features: readonly Feature[]): Statement[] {
-  return [...BASE_STATEMENTS, ...features.flatMap((f) => FEATURE_STATEMENTS[f] ?? [])];
+/** What the runtime may do with its own Memory, named by ARN; the Memory SDK's clients call GetMemory too (agentcore-facts §6). */
+function memoryStatement(memoryArn: string): Statement {
+  return {
+    sid: "Memory",
+    actions: [
+      "bedrock-agentcore:GetMemory",
+      "bedrock-agentcore:CreateEvent",
+      "bedrock-agentcore:GetEvent",
+      "bedrock-agentcore:ListEvents",
+      "bedrock-agentcore:DeleteEvent",
+      "bedrock-agentcore:ListSessions",
+      "bedrock-agentcore:RetrieveMemoryRecords",
+      "bedrock-agentcore:ListMemoryRecords",
+      "bedrock-agentcore:GetMemoryRecord",
+    ],
+    resources: [memoryArn],
+  };
+}
+
+/** The resources the runtime's permissions name, made in the same layer. */
+export interface OwnResources {
+  readonly memoryArn?: string;
+}
+
+export function executionStatements(features: readonly Feature[], own: OwnResources = {}): Statement[] {
+  return [...BASE_STATEMENTS, ...features.flatMap((f) => FEATURE_STATEMENTS[f] ?? []), ...(own.memoryArn ? [memoryStatement(own.memoryArn)] : [])];
 }
 

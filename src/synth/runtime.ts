@@ -3,6 +3,7 @@ import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { AGENTCORE, executionStatements } from "./execution-policy.js";
+import { memory } from "./memory.js";
 import { containerLogGroup, observability } from "./observability.js";
 import { hclString, layerStack, local, named, output, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
 
@@ -80,7 +81,11 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
     }),
     "trust",
   );
-  const permissions = named(new cdk.DataAwsIamPolicyDocument(stack, "data.aws_iam_policy_document.execution", { statement: executionStatements(answers.features) }), "execution");
+  const store = answers.memory ? memory(stack, answers.memory) : undefined;
+  const permissions = named(
+    new cdk.DataAwsIamPolicyDocument(stack, "data.aws_iam_policy_document.execution", { statement: executionStatements(answers.features, store ? { memoryArn: store.arn } : {}) }),
+    "execution",
+  );
   const role = named(
     new cdk.IamRole(stack, "aws_iam_role.execution", {
       name: "${var.name}-execution",
@@ -109,6 +114,8 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
       agentRuntimeName: "${var.name}",
       roleArn: role.arn,
       agentRuntimeArtifact: [{ containerConfiguration: [{ containerUri: "${var.image}" }] }],
+      // Where the agent's resources are: its code reads them instead of hard-coding IDs (agentcore-facts §6).
+      ...(store ? { environmentVariables: { AGENTCORE_MEMORY_ID: store.id } } : {}),
       networkConfiguration: [
         {
           networkMode: "VPC",

@@ -77,6 +77,33 @@ data "aws_iam_policy_document" "trust" {
   }
 }
 
+resource "aws_bedrockagentcore_memory" "this" {
+  description           = "Memory of the ${var.name} AgentCore runtime"
+  event_expiry_duration = var.memory_event_expiry_days
+  name                  = var.name
+}
+
+resource "aws_bedrockagentcore_memory_strategy" "semantic" {
+  memory_id  = aws_bedrockagentcore_memory.this.id
+  name       = "semantic"
+  namespaces = ["/strategies/{memoryStrategyId}/actors/{actorId}"]
+  type       = "SEMANTIC"
+}
+
+resource "aws_bedrockagentcore_memory_strategy" "summarization" {
+  memory_id  = aws_bedrockagentcore_memory.this.id
+  name       = "summarization"
+  namespaces = ["/strategies/{memoryStrategyId}/actors/{actorId}/sessions/{sessionId}"]
+  type       = "SUMMARIZATION"
+}
+
+resource "aws_bedrockagentcore_memory_strategy" "user_preference" {
+  memory_id  = aws_bedrockagentcore_memory.this.id
+  name       = "user_preference"
+  namespaces = ["/strategies/{memoryStrategyId}/actors/{actorId}"]
+  type       = "USER_PREFERENCE"
+}
+
 data "aws_iam_policy_document" "execution" {
   statement {
     sid     = "PullImage"
@@ -160,21 +187,6 @@ data "aws_iam_policy_document" "execution" {
   }
 
   statement {
-    sid = "Memory"
-    actions = [
-      "bedrock-agentcore:CreateEvent",
-      "bedrock-agentcore:GetEvent",
-      "bedrock-agentcore:ListEvents",
-      "bedrock-agentcore:DeleteEvent",
-      "bedrock-agentcore:ListSessions",
-      "bedrock-agentcore:RetrieveMemoryRecords",
-      "bedrock-agentcore:ListMemoryRecords",
-      "bedrock-agentcore:GetMemoryRecord",
-    ]
-    resources = ["arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:memory/*"]
-  }
-
-  statement {
     sid     = "OutboundCredentials"
     actions = ["bedrock-agentcore:GetResourceOauth2Token", "bedrock-agentcore:GetResourceApiKey"]
     resources = [
@@ -236,6 +248,22 @@ data "aws_iam_policy_document" "execution" {
     actions   = ["secretsmanager:GetSecretValue"]
     resources = ["arn:${local.partition}:secretsmanager:${var.region}:${local.account_id}:secret:rds!*"]
   }
+
+  statement {
+    sid = "Memory"
+    actions = [
+      "bedrock-agentcore:GetMemory",
+      "bedrock-agentcore:CreateEvent",
+      "bedrock-agentcore:GetEvent",
+      "bedrock-agentcore:ListEvents",
+      "bedrock-agentcore:DeleteEvent",
+      "bedrock-agentcore:ListSessions",
+      "bedrock-agentcore:RetrieveMemoryRecords",
+      "bedrock-agentcore:ListMemoryRecords",
+      "bedrock-agentcore:GetMemoryRecord",
+    ]
+    resources = [aws_bedrockagentcore_memory.this.arn]
+  }
 }
 
 resource "aws_iam_role" "execution" {
@@ -258,7 +286,10 @@ resource "aws_iam_service_linked_role" "network" {
 
 resource "aws_bedrockagentcore_agent_runtime" "this" {
   agent_runtime_name = var.name
-  role_arn           = aws_iam_role.execution.arn
+  environment_variables = {
+    AGENTCORE_MEMORY_ID = aws_bedrockagentcore_memory.this.id
+  }
+  role_arn = aws_iam_role.execution.arn
 
   agent_runtime_artifact {
     container_configuration {

@@ -35,6 +35,17 @@ variable "create_service_linked_role" {
   default     = false
 }
 
+variable "memory_event_expiry_days" {
+  type        = number
+  description = "Days the Memory keeps a conversation's events (short-term memory), 7-365."
+  default     = 90
+
+  validation {
+    condition     = var.memory_event_expiry_days >= 7 && var.memory_event_expiry_days <= 365 && floor(var.memory_event_expiry_days) == var.memory_event_expiry_days
+    error_message = "memory_event_expiry_days must be a whole number from 7 to 365."
+  }
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Retention of the runtime's vended log groups (application and usage logs), in days."

@@ -52,6 +52,19 @@ data "aws_iam_policy_document" "trust" {
   }
 }
 
+resource "aws_bedrockagentcore_memory" "this" {
+  description           = "Memory of the ${var.name} AgentCore runtime"
+  event_expiry_duration = var.memory_event_expiry_days
+  name                  = var.name
+}
+
+resource "aws_bedrockagentcore_memory_strategy" "semantic" {
+  memory_id  = aws_bedrockagentcore_memory.this.id
+  name       = "semantic"
+  namespaces = ["/strategies/{memoryStrategyId}/actors/{actorId}"]
+  type       = "SEMANTIC"
+}
+
 data "aws_iam_policy_document" "execution" {
   statement {
     sid     = "PullImage"
@@ -137,6 +150,7 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid = "Memory"
     actions = [
+      "bedrock-agentcore:GetMemory",
       "bedrock-agentcore:CreateEvent",
       "bedrock-agentcore:GetEvent",
       "bedrock-agentcore:ListEvents",
@@ -146,7 +160,7 @@ data "aws_iam_policy_document" "execution" {
       "bedrock-agentcore:ListMemoryRecords",
       "bedrock-agentcore:GetMemoryRecord",
     ]
-    resources = ["arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:memory/*"]
+    resources = [aws_bedrockagentcore_memory.this.arn]
   }
 }
 
@@ -170,7 +184,10 @@ resource "aws_iam_service_linked_role" "network" {
 
 resource "aws_bedrockagentcore_agent_runtime" "this" {
   agent_runtime_name = var.name
-  role_arn           = aws_iam_role.execution.arn
+  environment_variables = {
+    AGENTCORE_MEMORY_ID = aws_bedrockagentcore_memory.this.id
+  }
+  role_arn = aws_iam_role.execution.arn
 
   agent_runtime_artifact {
     container_configuration {

@@ -46,3 +46,14 @@ variable "subnet_ids" {
   description = "Private subnets of the runtime ENIs (checked by the network layer)."
   default     = ["subnet-0c0ffee0000000a01", "subnet-0c0ffee0000000a02", "subnet-0c0ffee0000000a03"]
 }
+
+variable "memory_event_expiry_days" {
+  type        = number
+  description = "Days the Memory keeps a conversation's events (short-term memory), 7-365."
+  default     = 30
+
+  validation {
+    condition     = var.memory_event_expiry_days >= 7 && var.memory_event_expiry_days <= 365 && floor(var.memory_event_expiry_days) == var.memory_event_expiry_days
+    error_message = "memory_event_expiry_days must be a whole number from 7 to 365."
+  }
+}

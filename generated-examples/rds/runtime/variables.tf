@@ -34,3 +34,14 @@ variable "create_service_linked_role" {
   description = "Create AWSServiceRoleForBedrockAgentCoreNetwork. AWS creates it on the first VPC-mode runtime if you may; set true only where policy requires it to be managed, and only where it does not exist yet."
   default     = false
 }
+
+variable "memory_event_expiry_days" {
+  type        = number
+  description = "Days the Memory keeps a conversation's events (short-term memory), 7-365."
+  default     = 30
+
+  validation {
+    condition     = var.memory_event_expiry_days >= 7 && var.memory_event_expiry_days <= 365 && floor(var.memory_event_expiry_days) == var.memory_event_expiry_days
+    error_message = "memory_event_expiry_days must be a whole number from 7 to 365."
+  }
+}
