@@ -74,6 +74,25 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: "existing-database",
+    summary: "an existing VPC's database: its own group admits the runtime, which may read that one secret",
+    answers: {
+      name: "inventory_agent",
+      region: "us-east-2",
+      features: ["models", "rds"],
+      internet: false,
+      vpc: { id: "vpc-0a1b2c3d4e5f60718", subnetIds: ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"] },
+      rds: {
+        mode: "existing",
+        securityGroupId: "sg-0db0db0db0db0db01",
+        secretArn: "arn:aws:secretsmanager:us-east-2:210987654321:secret:rds!cluster-4f3c2b1a-9e8d-4c7b-a6f5-0e1d2c3b4a59-Xy12Ab",
+        host: "inventory.cluster-c0ffee12abcd.us-east-2.rds.amazonaws.com",
+        port: 5432,
+      },
+      image: "210987654321.dkr.ecr.us-east-2.amazonaws.com/inventory-agent:1.2.0",
+    },
+  },
+  {
     name: "existing-vpc-nat",
     summary: "an existing VPC whose NAT gives internet egress (route checked at plan time)",
     answers: {

@@ -47,6 +47,7 @@ const NEGATIVE: Case[] = [
   { id: "reused-outside-runtime-azs", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","xray"]' } },
   { id: "reused-s3-off-route-table", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0c0ffee0000000a01","subnet-0c0ffee0000000a06"]' } },
   // The answers do not say the VPC has ECR endpoints: creating them would collide with its own.
+  { id: "database-in-another-vpc", example: "existing-database", accessKey: SHUFFLED, vars: { database_security_group_id: "sg-0db0db0db0db0db02" } },
   { id: "duplicate-interface", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["logs"]', interface_endpoints: '["ecr.api","ecr.dkr","bedrock-runtime"]' } },
   {
     // What the classic bug looks like: the first az_count AZs in name order.
@@ -212,10 +213,20 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
     ["reused-pending", "a reused endpoint that is not available", "Reused endpoints that are not available: secretsmanager (vpce-0c0ffee000000e008) is pending."],
     ["reused-outside-runtime-azs", "a reused endpoint in none of the runtime's AZs", "Reused endpoints in none of the runtime's AZs (usw2-az1, usw2-az2, usw2-az3): xray (vpce-0c0ffee000000e007) is only in usw2-az4"],
     ["reused-s3-off-route-table", "a runtime subnet's route table without a reused S3 gateway endpoint's route", "Route table rtb-0c0ffee00000000a3 of the runtime's subnets has no route to an S3 gateway endpoint (prefix list pl-63a5400a)"],
+    ["database-in-another-vpc", "an existing database's group in another VPC", "The database security group sg-0db0db0db0db0db02 is in vpc-0d0d0d0d0d0d0d0d0, not in the runtime's VPC"],
     ["duplicate-interface", "an interface endpoint the VPC already has with private DNS", 'VPC vpc-0c0ffee0c0ffee001 already has an interface endpoint with private DNS for com.amazonaws.us-west-2.ecr.api (vpce-0c0ffee000000e002), so another one cannot be created. Add "ecr.api" to vpc.existingEndpoints'],
   ])("%s: %s fails the plan with a clear message", (id, _what, message) => {
     const result = results.get(id)!;
     expect(result.ok ? "the plan succeeded" : oneLine(result.error)).toContain(message);
+  });
+
+  test("an existing database: its own group admits the runtime on the database port, and the runtime may reach it there", () => {
+    const rules = planned("existing-database").filter((c) => c.address.includes("database"));
+    expect(rules.map((c) => [c.address, c.after.security_group_id ?? null, c.after.referenced_security_group_id ?? null, c.after.from_port, c.after.to_port])).toEqual([
+      ["aws_vpc_security_group_egress_rule.runtime_to_database", null, "sg-0db0db0db0db0db01", 5432, 5432],
+      ["aws_vpc_security_group_ingress_rule.database_from_runtime", "sg-0db0db0db0db0db01", null, 5432, 5432],
+    ]);
+    expect(planned("existing-database").some((c) => c.address === "aws_security_group.database")).toBe(false);
   });
 
   test("the checks catch a generator that picks subnets by AZ name", async () => {

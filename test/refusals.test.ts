@@ -3,6 +3,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runCli, tempDir, writeJson } from "./helpers.js";
 
+const EXISTING_DB = { mode: "existing", securityGroupId: "sg-0db0db0db0db0db01", secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0a1b2c3d-AbCdEf", port: 5432 };
+const IN_VPC = { features: ["rds"], vpc: { id: "vpc-0123456789abcdef0", subnetIds: ["subnet-01234567", "subnet-89abcdef"] } };
+
 /** Each case: answers, then fragments the message must contain (field, value received, rule). */
 const CASES: [string, unknown, string[]][] = [
   ["unsupported region", { region: "us-west-1" }, ["region", '"us-west-1"', "us-east-1", "supported AZ IDs"]],
@@ -28,6 +31,13 @@ const CASES: [string, unknown, string[]][] = [
   ["image in another region without internet", { image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/agent:1" }, ["image", "eu-west-1", "us-east-1"]],
   ["rds settings without rds", { rds: { port: 5432 } }, ["rds", '"rds" is in features']],
   ["rds port out of range", { features: ["rds"], rds: { port: 80 } }, ["rds.port", "got 80", "1150 to 65535"]],
+  ["unknown database mode", { features: ["rds"], rds: { mode: "create-later" } }, ["rds.mode", '"create-later"', '"attach" or "existing"']],
+  ["existing database in a new VPC", { features: ["rds"], rds: { ...EXISTING_DB } }, ["rds.mode", "existing VPC"]],
+  ["existing database without its group", { ...IN_VPC, rds: { ...EXISTING_DB, securityGroupId: undefined } }, ["rds.securityGroupId", "got nothing", "sg-0123456789abcdef0"]],
+  ["a secret ARN that is not one", { ...IN_VPC, rds: { ...EXISTING_DB, secretArn: "arn:aws:ssm:us-east-1:123456789012:parameter/db" } }, ["rds.secretArn", "arn:aws:ssm", "Secrets Manager secret"]],
+  ["a secret in another region", { ...IN_VPC, rds: { ...EXISTING_DB, secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" } }, ["rds.secretArn", "eu-west-1", "us-east-1"]],
+  ["a database host that is not a DNS name", { ...IN_VPC, rds: { ...EXISTING_DB, host: "db host" } }, ["rds.host", '"db host"', "DNS name"]],
+  ["existing database port out of range", { ...IN_VPC, rds: { ...EXISTING_DB, port: 70000 } }, ["rds.port", "got 70000", "1150 to 65535"]],
   ["memory settings without memory", { features: ["models"], memory: { expiryDays: 30 } }, ["memory", '"memory" is in features']],
   ["memory expiry out of range", { memory: { expiryDays: 3 } }, ["memory.expiryDays", "got 3", "7 to 365"]],
   ["memory expiry not whole", { memory: { expiryDays: 30.5 } }, ["memory.expiryDays", "got 30.5", "whole number"]],

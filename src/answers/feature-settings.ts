@@ -1,8 +1,8 @@
 /** The settings of a chosen feature: refused when the feature is not chosen, defaulted when it is. */
 import type { Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
-import { checkInteger, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
-import { DEFAULTS, MEMORY_STRATEGIES, type MemorySettings, type MemoryStrategy } from "./model.js";
+import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
+import { DEFAULTS, MEMORY_STRATEGIES, RDS_MODES, type MemorySettings, type MemoryStrategy, type RdsSettings } from "./model.js";
 
 /** Settings given for a feature that is not chosen are a mistake, not something to ignore. */
 function unchosen(key: string, feature: Feature, value: unknown): Check<undefined> {
@@ -10,14 +10,44 @@ function unchosen(key: string, feature: Feature, value: unknown): Check<undefine
   return { problems: [{ field: key, value, rule: `${key} settings apply only when "${feature}" is in features; add it or remove "${key}".` }] };
 }
 
-export function checkRds(value: unknown, features: readonly Feature[]): Check<{ port: number } | undefined> {
+/** What a database's settings are checked against. */
+export interface RdsContext {
+  readonly region?: string;
+  readonly existingVpc: boolean;
+}
+
+const RDS_SHAPES = `{ "port": 5432 } (a security group to attach to the database), or { "mode": "existing", "securityGroupId": "sg-...", "secretArn": "arn:aws:secretsmanager:...:secret:...", "port": 5432 }`;
+
+export function checkRds(value: unknown, features: readonly Feature[], context: RdsContext): Check<RdsSettings | undefined> {
   if (!features.includes("rds")) return unchosen("rds", "rds", value);
-  const rds = orDefault(value, { port: DEFAULTS.rdsPort });
-  if (!isPlainObject(rds)) return { problems: [{ field: "rds", value, rule: `Expected an object such as { "port": 5432 }.` }] };
+  const rds = orDefault(value, {});
+  if (!isPlainObject(rds)) return { problems: [{ field: "rds", value, rule: `Expected an object: ${RDS_SHAPES}.` }] };
+  const mode = orDefault(rds.mode, "attach") as (typeof RDS_MODES)[number];
+  if (!RDS_MODES.includes(mode)) return { problems: [{ field: "rds.mode", value: mode, rule: `Expected ${RDS_MODES.map((m) => `"${m}"`).join(" or ")}: ${RDS_SHAPES}.` }] };
   const port = checkInteger("rds.port", orDefault(rds.port, DEFAULTS.rdsPort), P.RDS_PORT_MIN, P.RDS_PORT_MAX, `Expected a whole number from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX} (the ports RDS accepts).`);
-  const problems = [...unknownKeys(rds, ["port"], "rds."), ...port.problems];
-  if (problems.length > 0 || port.value === undefined) return { problems };
-  return { value: { port: port.value }, problems };
+  if (mode === "attach") {
+    const problems = [...unknownKeys(rds, ["mode", "port"], "rds."), ...port.problems];
+    return problems.length > 0 || port.value === undefined ? { problems } : { value: { mode, port: port.value }, problems };
+  }
+  const group = checkString("rds.securityGroupId", rds.securityGroupId, P.SECURITY_GROUP_ID, `Expected the database's security group ID, such as "sg-0123456789abcdef0".`);
+  const secret = checkSecretArn(rds.secretArn, context.region);
+  const host = rds.host === undefined ? { value: undefined, problems: [] } : checkString("rds.host", rds.host, P.HOSTNAME, `Expected the database's DNS name in lower case, such as "orders.cluster-abc123.us-east-1.rds.amazonaws.com".`);
+  const problems: Problem[] = [...unknownKeys(rds, ["mode", "securityGroupId", "secretArn", "host", "port"], "rds."), ...port.problems, ...group.problems, ...secret.problems, ...host.problems];
+  if (!context.existingVpc) {
+    problems.push({ field: "rds.mode", value: mode, rule: `An existing database lives in an existing VPC, and its security group can admit the runtime only from that VPC: give "vpc": { "id": ..., "subnetIds": [...] } of the database's VPC, or use "mode": "attach".` });
+  }
+  if (problems.length > 0 || port.value === undefined || group.value === undefined || secret.value === undefined) return { problems };
+  return { value: { mode, port: port.value, securityGroupId: group.value, secretArn: secret.value, ...(host.value ? { host: host.value } : {}) }, problems };
+}
+
+/** A Secrets Manager secret of the runtime's region: the VPC's endpoint and the runtime's permission are regional. */
+function checkSecretArn(value: unknown, region: string | undefined): Check<string> {
+  const field = "rds.secretArn";
+  const secret = checkString(field, value, P.SECRET_ARN, `Expected the ARN of the Secrets Manager secret that holds the database's credentials, such as "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0a1b2c3d-AbCdEf".`);
+  if (secret.value === undefined || region === undefined) return secret;
+  const secretRegion = P.SECRET_ARN.exec(secret.value)![2]!;
+  if (secretRegion !== region) return { problems: [{ field, value, rule: `The secret is in ${secretRegion}, the runtime in ${region}: give the secret of the database in ${region}.` }] };
+  return secret;
 }
 
 function checkStrategies(value: unknown): Check<MemoryStrategy[]> {

@@ -13,6 +13,16 @@ export interface ExistingVpc {
   readonly existingEndpoints: readonly string[];
 }
 
+/**
+ * The database: "attach" makes a security group to attach to it (the default); "existing" wires
+ * the runtime to a database that has its own group and a Secrets Manager secret.
+ */
+export type RdsSettings =
+  | { readonly mode: "attach"; readonly port: number }
+  | { readonly mode: "existing"; readonly port: number; readonly securityGroupId: string; readonly secretArn: string; readonly host?: string };
+
+export const RDS_MODES = ["attach", "existing"] as const;
+
 /** Long-term memory strategies, as the answers name them; [] keeps the events (short-term memory) only. */
 export const MEMORY_STRATEGIES = ["semantic", "summarization", "userPreference"] as const;
 export type MemoryStrategy = (typeof MEMORY_STRATEGIES)[number];
@@ -30,7 +40,7 @@ export interface Answers {
   readonly features: readonly Feature[];
   readonly internet: boolean;
   readonly vpc: NewVpc | ExistingVpc;
-  readonly rds?: { readonly port: number };
+  readonly rds?: RdsSettings;
   /** Present exactly when the memory feature is chosen. */
   readonly memory?: MemorySettings;
   readonly image: string;
@@ -72,6 +82,11 @@ export function repositoryOf(name: string): string {
   return name.toLowerCase().replace(/_+/g, "-").replace(/^-+|-+$/g, "");
 }
 
+function serializeRds(rds: RdsSettings): Record<string, unknown> {
+  if (rds.mode === "attach") return { mode: rds.mode, port: rds.port };
+  return { mode: rds.mode, securityGroupId: rds.securityGroupId, secretArn: rds.secretArn, ...(rds.host ? { host: rds.host } : {}), port: rds.port };
+}
+
 /** The answers file as written into the output: fixed key order, so the same answers give the same bytes. */
 export function serializeAnswers(answers: Answers): string {
   const ordered = {
@@ -82,7 +97,7 @@ export function serializeAnswers(answers: Answers): string {
     vpc: isExistingVpc(answers.vpc)
       ? { id: answers.vpc.id, subnetIds: answers.vpc.subnetIds, existingEndpoints: answers.vpc.existingEndpoints }
       : { cidr: answers.vpc.cidr, azCount: answers.vpc.azCount },
-    ...(answers.rds ? { rds: { port: answers.rds.port } } : {}),
+    ...(answers.rds ? { rds: serializeRds(answers.rds) } : {}),
     ...(answers.memory ? { memory: { expiryDays: answers.memory.expiryDays, strategies: answers.memory.strategies } } : {}),
     image: answers.image,
     format: answers.format,

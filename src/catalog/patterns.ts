@@ -43,3 +43,9 @@ export const RDS_PORT_MAX = 65535;
  */
 export const MEMORY_EXPIRY_MIN = 7;
 export const MEMORY_EXPIRY_MAX = 365;
+
+export const SECURITY_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+/** A Secrets Manager secret's ARN: the name's characters, then the six the service appends. */
+export const SECRET_ARN = /^arn:(aws|aws-cn|aws-us-gov):secretsmanager:([a-z]{2}(?:-gov)?-[a-z]+-\d):(\d{12}):secret:([A-Za-z0-9/_+=.@!-]{1,512})-[A-Za-z0-9]{6}$/;
+/** A DNS name in lower case, as RDS endpoints are. */
+export const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;

@@ -1,5 +1,5 @@
-import { DEFAULTS, MEMORY_STRATEGIES, type MemoryStrategy } from "../answers/model.js";
-import { resolveAnswers, type Context } from "../answers/validate.js";
+import { DEFAULTS } from "../answers/model.js";
+import type { Context } from "../answers/validate.js";
 import { endpointsFor } from "../catalog/endpoints.js";
 import { FEATURE_MEANING, FEATURE_TITLE, FEATURES, type Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
@@ -7,29 +7,12 @@ import * as price from "../catalog/pricing.js";
 import { featuresMissingIn, SUPPORTED_AZ_IDS, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
 import type { OpenAccount } from "./discovery.js";
 import type { Prompts } from "./prompts.js";
+import { askMemory, askRds, fieldError } from "./wizard-features.js";
 import { endpointsByHand, judgeReadVpc, vpcFromAccount, type ReadVpc } from "./wizard-vpc.js";
 
+export { fieldError };
+
 type Raw = Record<string, unknown>;
-
-const STRATEGY_MEANING: Readonly<Record<MemoryStrategy, string>> = {
-  semantic: "facts drawn from conversations, recalled by meaning",
-  summarization: "a running summary of each session",
-  userPreference: "what each user prefers",
-};
-
-/**
- * What the answers validator says about one field once `value` is in place: the same rules
- * as an answers file, in the wizard's words, so it can never accept what a file would refuse.
- */
-export function fieldError(answers: Raw, field: string, value: unknown, context: Context = {}): true | string {
-  // "vpc.id", "rds.port", "memory.expiryDays": a key of an answer that is an object.
-  const [head, key] = field.split(".", 2) as [string, string | undefined];
-  const trial = key !== undefined ? { ...answers, [head]: { ...(answers[head] as Raw), [key]: value } } : { ...answers, [field]: value };
-  const resolution = resolveAnswers(trial, context);
-  if (resolution.ok) return true;
-  const mine = resolution.problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`));
-  return mine.length === 0 ? true : mine.map((p) => p.inWizard ?? p.rule).join(" ");
-}
 
 function splitIds(text: string): string[] {
   return text.split(/[\s,]+/).filter((s) => s.length > 0);
@@ -179,43 +162,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       }
       return {};
     },
-    rds: async () => {
-      if (!features().includes("rds")) {
-        delete answers.rds;
-        return {};
-      }
-      const previous = (answers.rds ?? {}) as Raw;
-      const port = (
-        await prompts.input({
-          message: "Database port:",
-          default: String(previous.port ?? DEFAULTS.rdsPort),
-          validate: (v) => fieldError({ ...answers, rds: {} }, "rds.port", /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim(), context),
-        })
-      ).trim();
-      answers.rds = { port: Number(port) };
-      return {};
-    },
-    memory: async () => {
-      if (!features().includes("memory")) {
-        delete answers.memory;
-        return {};
-      }
-      const previous = (answers.memory ?? {}) as Raw;
-      const days = (
-        await prompts.input({
-          message: `Days the Memory keeps a conversation's events (${P.MEMORY_EXPIRY_MIN}-${P.MEMORY_EXPIRY_MAX}):`,
-          default: String(previous.expiryDays ?? DEFAULTS.memory.expiryDays),
-          validate: (v) => fieldError({ ...answers, memory: {} }, "memory.expiryDays", /^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim(), context),
-        })
-      ).trim();
-      const kept = (previous.strategies ?? DEFAULTS.memory.strategies) as readonly MemoryStrategy[];
-      const strategies = await prompts.checkbox<MemoryStrategy>({
-        message: "Long-term memory strategies (none keeps the events only):",
-        choices: MEMORY_STRATEGIES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${STRATEGY_MEANING[s]}`, short: s, checked: kept.includes(s) })),
-      });
-      answers.memory = { expiryDays: Number(days), strategies };
-      return {};
-    },
+    rds: async () => askRds(answers, prompts, context, existing()),
+    memory: async () => askMemory(answers, prompts, context),
     image: async () => {
       const derived = DEFAULTS.image(region(), String(answers.name));
       const image = (

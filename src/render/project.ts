@@ -109,6 +109,7 @@ function readme(plan: Plan): string {
     internet: answers.internet,
     rds: answers.rds,
     memory: answers.memory ? { ...answers.memory, line: memoryLine(answers.memory) } : undefined,
+    environment: environmentRows(answers),
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,
     azCountKnown: plan.azCountKnown,
@@ -123,6 +124,17 @@ function readme(plan: Plan): string {
     notes: plan.notes,
     regenerate: REGENERATE,
   });
+}
+
+/** The runtime's environment variables and where each value comes from, as the runtime layer sets them. */
+function environmentRows(answers: Plan["answers"]): { name: string; value: string }[] | undefined {
+  const rds = answers.rds?.mode === "existing" ? answers.rds : undefined;
+  const rows = [
+    ...(answers.memory ? [{ name: "AGENTCORE_MEMORY_ID", value: "the Memory's ID (output `memory_id`)" }] : []),
+    ...(rds ? [{ name: "DATABASE_SECRET_ARN", value: "the secret with the database's credentials (`database_secret_arn`)" }, { name: "DATABASE_PORT", value: "the database port (`database_port`)" }] : []),
+    ...(rds?.host ? [{ name: "DATABASE_HOST", value: "the database's DNS name (`database_host`)" }] : []),
+  ];
+  return rows.length > 0 ? rows : undefined;
 }
 
 /** The whole project as { relative path: content }, sorted by path. Nothing here touches disk. */

@@ -96,7 +96,7 @@ const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
       resources: [`${AWS_OWNED_AGENTCORE}:code-interpreter/*`, `${AGENTCORE}:code-interpreter-custom/*`],
     },
   ],
-  // RDS-managed master user secrets are named rds!db-... or rds!cluster-...
+  // A database whose secret is not known yet: RDS-managed master user secrets are named rds!db-... or rds!cluster-...
   rds: [{ sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [`${SECRETS}:rds!*`] }],
 };
 
@@ -122,9 +122,17 @@ function memoryStatement(memoryArn: string): Statement {
 /** The resources the runtime's permissions name, made in the same layer. */
 export interface OwnResources {
   readonly memoryArn?: string;
+  /** The one secret of a known database: it replaces the rds!* grant. */
+  readonly databaseSecretArn?: string;
 }
 
 export function executionStatements(features: readonly Feature[], own: OwnResources = {}): Statement[] {
-  return [...BASE_STATEMENTS, ...features.flatMap((f) => FEATURE_STATEMENTS[f] ?? []), ...(own.memoryArn ? [memoryStatement(own.memoryArn)] : [])];
+  const byFeature = features.flatMap((f) => (f === "rds" && own.databaseSecretArn ? [] : (FEATURE_STATEMENTS[f] ?? [])));
+  return [
+    ...BASE_STATEMENTS,
+    ...byFeature,
+    ...(own.memoryArn ? [memoryStatement(own.memoryArn)] : []),
+    ...(own.databaseSecretArn ? [{ sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [own.databaseSecretArn] }] : []),
+  ];
 }
 

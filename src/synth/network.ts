@@ -2,36 +2,13 @@ import { isExistingVpc } from "../answers/model.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { forEachIn, layerStack, named, output, TAG_ROLE, variable, type Assertion } from "./common.js";
+import { forEachIn, layerStack, named, output, variable } from "./common.js";
+import { database, databaseOutputs, databaseVariables } from "./database.js";
 import { flowLogs } from "./flow-logs.js";
+import { rule, securityGroup } from "./groups.js";
 import { existingVpc, newVpc, type VpcRefs } from "./vpc.js";
 
 type Stack = cdk.TerraformStack;
-
-function securityGroup(stack: Stack, role: string, description: string, vpcId: string, preconditions: readonly Assertion[] = []): void {
-  named(
-    new cdk.SecurityGroup(stack, `aws_security_group.${role}`, {
-      name: `\${var.name}-${role}`,
-      description,
-      vpcId,
-      tags: { Name: `\${var.name}-${role}`, [TAG_ROLE]: role },
-      ...(preconditions.length > 0 ? { lifecycle: { precondition: [...preconditions] } } : {}),
-    }),
-    role,
-  );
-}
-
-type RuleProps = Omit<cdk.VpcSecurityGroupEgressRuleConfig, "securityGroupId" | "ipProtocol">;
-
-/** A TCP rule on one of this layer's security groups; `from` names the group it belongs to. */
-function rule(stack: Stack, direction: "egress" | "ingress", name: string, from: string, props: RuleProps): void {
-  const config = { securityGroupId: `\${aws_security_group.${from}.id}`, ipProtocol: "tcp", ...props };
-  const type = `aws_vpc_security_group_${direction}_rule`;
-  named(
-    direction === "egress" ? new cdk.VpcSecurityGroupEgressRule(stack, `${type}.${name}`, config) : new cdk.VpcSecurityGroupIngressRule(stack, `${type}.${name}`, config),
-    name,
-  );
-}
 
 function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
   const https = { fromPort: 443, toPort: 443 };
@@ -74,21 +51,7 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
   if (plan.answers.internet) {
     rule(stack, "egress", "runtime_to_internet", "runtime", { cidrIpv4: "0.0.0.0/0", description: "HTTPS to the internet through the NAT gateway", ...https });
   }
-  if (plan.answers.rds) {
-    securityGroup(stack, "database", "Attach to the RDS database: accepts the database port from the runtime only", refs.vpcId);
-    const port = cdk.Token.asNumber("${var.database_port}");
-    const dbPort = { fromPort: port, toPort: port };
-    rule(stack, "egress", "runtime_to_database", "runtime", {
-      referencedSecurityGroupId: "${aws_security_group.database.id}",
-      description: "Database port to the RDS database",
-      ...dbPort,
-    });
-    rule(stack, "ingress", "database_from_runtime", "database", {
-      referencedSecurityGroupId: "${aws_security_group.runtime.id}",
-      description: "Database port from the runtime",
-      ...dbPort,
-    });
-  }
+  if (plan.answers.rds) database(stack, plan.answers.rds, refs.vpcId);
 }
 
 function endpoints(stack: Stack, refs: VpcRefs): void {
@@ -136,17 +99,7 @@ export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
       : "Interface endpoint service suffixes (com.amazonaws.<region>.<suffix>) the agent needs without a NAT path. See README.md for the reason of each.",
     default: plan.interfaceEndpoints.map((e) => e.suffix),
   });
-  if (answers.rds) {
-    variable(stack, "database_port", {
-      type: "number",
-      description: "Port of the RDS database the agent connects to.",
-      default: answers.rds.port,
-      validation: {
-        condition: `\${var.database_port >= ${P.RDS_PORT_MIN} && var.database_port <= ${P.RDS_PORT_MAX}}`,
-        errorMessage: `database_port must be from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX}.`,
-      },
-    });
-  }
+  if (answers.rds) databaseVariables(stack, answers.rds);
   // The account's ID, for the flow logs' key policy and, in an existing VPC, for finding its own endpoints.
   named(new cdk.DataAwsCallerIdentity(stack, "data.aws_caller_identity.current", {}), "current");
   const refs = isExistingVpc(answers.vpc) ? existingVpc(stack, plan, answers.vpc) : newVpc(stack, plan, answers.vpc);
@@ -165,7 +118,7 @@ export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
   );
   output(stack, "runtime_security_group_id", "Security group of the runtime ENIs.", "${aws_security_group.runtime.id}");
   output(stack, "endpoint_security_group_id", "Security group of the interface endpoints.", "${aws_security_group.endpoints.id}");
-  if (answers.rds) output(stack, "database_security_group_id", "Attach this security group to the RDS database.", "${aws_security_group.database.id}");
+  if (answers.rds) databaseOutputs(stack, answers.rds);
   output(stack, "interface_endpoint_ids", "Interface endpoint ID by service suffix.", "${{ for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }}");
   if (refs.reused?.s3PrefixListId) output(stack, "s3_prefix_list_id", "The S3 prefix list the runtime reaches the VPC's S3 gateway endpoints through.", refs.reused.s3PrefixListId);
   else output(stack, "s3_endpoint_id", "ID of the S3 gateway endpoint.", "${aws_vpc_endpoint.s3.id}");

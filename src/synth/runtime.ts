@@ -3,6 +3,7 @@ import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { AGENTCORE, executionStatements } from "./execution-policy.js";
+import { existingDatabase } from "./database-access.js";
 import { memory } from "./memory.js";
 import { containerLogGroup, observability } from "./observability.js";
 import { hclString, layerStack, local, named, output, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
@@ -82,10 +83,14 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
     "trust",
   );
   const store = answers.memory ? memory(stack, answers.memory) : undefined;
+  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : undefined;
   const permissions = named(
-    new cdk.DataAwsIamPolicyDocument(stack, "data.aws_iam_policy_document.execution", { statement: executionStatements(answers.features, store ? { memoryArn: store.arn } : {}) }),
+    new cdk.DataAwsIamPolicyDocument(stack, "data.aws_iam_policy_document.execution", {
+      statement: executionStatements(answers.features, { ...(store ? { memoryArn: store.arn } : {}), ...(db ? { databaseSecretArn: db.secretArn } : {}) }),
+    }),
     "execution",
   );
+  const environment = { ...(store ? { AGENTCORE_MEMORY_ID: store.id } : {}), ...(db?.environment ?? {}) };
   const role = named(
     new cdk.IamRole(stack, "aws_iam_role.execution", {
       name: "${var.name}-execution",
@@ -115,7 +120,7 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
       roleArn: role.arn,
       agentRuntimeArtifact: [{ containerConfiguration: [{ containerUri: "${var.image}" }] }],
       // Where the agent's resources are: its code reads them instead of hard-coding IDs (agentcore-facts §6).
-      ...(store ? { environmentVariables: { AGENTCORE_MEMORY_ID: store.id } } : {}),
+      ...(Object.keys(environment).length > 0 ? { environmentVariables: environment } : {}),
       networkConfiguration: [
         {
           networkMode: "VPC",

@@ -44,6 +44,11 @@ export const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> 
       { id: "rtb-0a0a0a0a0a0a0a0a0", vpcId: "vpc-0a1b2c3d4e5f60718", main: true, subnetIds: [], routes: [local("10.1.0.0/16")] },
       { id: "rtb-0d0d0d0d0d0d0d0d0", vpcId: "vpc-0d0d0d0d0d0d0d0d0", main: true, subnetIds: [], routes: [local("10.2.0.0/16")] },
     ],
+    // Databases' own groups: one in the first VPC, one in the second.
+    securityGroups: [
+      { id: "sg-0db0db0db0db0db01", vpcId: "vpc-0a1b2c3d4e5f60718", name: "inventory-db", rules: [] },
+      { id: "sg-0db0db0db0db0db02", vpcId: "vpc-0d0d0d0d0d0d0d0d0", name: "other-db", rules: [] },
+    ],
   },
   "us-east-1": {
     vpcs: [{ id: "vpc-0123456789abcdef0", name: "platform", cidr: "10.9.0.0/16", dnsSupport: true, dnsHostnames: true }],

@@ -202,7 +202,7 @@ resource "aws_vpc_security_group_egress_rule" "runtime_to_database" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "database_from_runtime" {
-  description                  = "Database port from the runtime"
+  description                  = "Database port from the AgentCore runtime"
   from_port                    = var.database_port
   ip_protocol                  = "tcp"
   referenced_security_group_id = aws_security_group.runtime.id

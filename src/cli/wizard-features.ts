@@ -1,0 +1,82 @@
+/** The wizard's questions about a chosen feature's settings, checked by the same rules as an answers file. */
+import { DEFAULTS, MEMORY_STRATEGIES, type MemoryStrategy } from "../answers/model.js";
+import { resolveAnswers, type Context } from "../answers/validate.js";
+import * as P from "../catalog/patterns.js";
+import type { Feature } from "../catalog/features.js";
+import type { Prompts } from "./prompts.js";
+
+type Raw = Record<string, unknown>;
+
+/**
+ * What the answers validator says about one field once `value` is in place: the same rules
+ * as an answers file, in the wizard's words, so it can never accept what a file would refuse.
+ */
+export function fieldError(answers: Raw, field: string, value: unknown, context: Context = {}): true | string {
+  // "vpc.id", "rds.port", "memory.expiryDays": a key of an answer that is an object.
+  const [head, key] = field.split(".", 2) as [string, string | undefined];
+  const trial = key !== undefined ? { ...answers, [head]: { ...(answers[head] as Raw), [key]: value } } : { ...answers, [field]: value };
+  const resolution = resolveAnswers(trial, context);
+  if (resolution.ok) return true;
+  const mine = resolution.problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`));
+  return mine.length === 0 ? true : mine.map((p) => p.inWizard ?? p.rule).join(" ");
+}
+
+const STRATEGY_MEANING: Readonly<Record<MemoryStrategy, string>> = {
+  semantic: "facts drawn from conversations, recalled by meaning",
+  summarization: "a running summary of each session",
+  userPreference: "what each user prefers",
+};
+
+const features = (answers: Raw): Feature[] => (answers.features ?? DEFAULTS.features) as Feature[];
+const wholeNumber = (v: string): unknown => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim());
+
+/** The database: a group to attach, or (in an existing VPC) a database that has its own group and secret. */
+export async function askRds(answers: Raw, prompts: Prompts, context: Context, existingVpc: boolean): Promise<object> {
+  if (!features(answers).includes("rds")) {
+    delete answers.rds;
+    return {};
+  }
+  const previous = (answers.rds ?? {}) as Raw;
+  const mode = existingVpc
+    ? await prompts.select({
+        message: "The database:",
+        choices: [
+          { value: "attach", name: "Make a security group to attach to it" },
+          { value: "existing", name: "It exists in this VPC: open its own group to the runtime and read its secret" },
+        ],
+        default: previous.mode === "existing" ? "existing" : "attach",
+      })
+    : "attach";
+  const ask = async (field: string, message: string, fallback: unknown, parse: (v: string) => unknown = (v) => v.trim()): Promise<unknown> =>
+    parse(await prompts.input({ message, default: fallback === undefined ? "" : String(fallback), validate: (v) => fieldError({ ...answers, rds: { mode } }, `rds.${field}`, parse(v), context) }));
+  if (mode === "existing") {
+    const securityGroupId = await ask("securityGroupId", "The database's security group ID:", previous.securityGroupId);
+    const secretArn = await ask("secretArn", "ARN of the Secrets Manager secret with its credentials:", previous.secretArn);
+    const host = String(await prompts.input({ message: "Its DNS name (optional, given to the agent as DATABASE_HOST):", default: String(previous.host ?? ""), validate: (v) => (v.trim() === "" ? true : fieldError({ ...answers, rds: { mode } }, "rds.host", v.trim(), context)) })).trim();
+    const port = await ask("port", "Database port:", previous.port ?? DEFAULTS.rdsPort, wholeNumber);
+    answers.rds = { mode, securityGroupId, secretArn, ...(host ? { host } : {}), port };
+  } else {
+    answers.rds = { port: await ask("port", "Database port:", previous.port ?? DEFAULTS.rdsPort, wholeNumber) };
+  }
+  return {};
+}
+
+export async function askMemory(answers: Raw, prompts: Prompts, context: Context): Promise<object> {
+  if (!features(answers).includes("memory")) {
+    delete answers.memory;
+    return {};
+  }
+  const previous = (answers.memory ?? {}) as Raw;
+  const days = await prompts.input({
+    message: `Days the Memory keeps a conversation's events (${P.MEMORY_EXPIRY_MIN}-${P.MEMORY_EXPIRY_MAX}):`,
+    default: String(previous.expiryDays ?? DEFAULTS.memory.expiryDays),
+    validate: (v) => fieldError({ ...answers, memory: {} }, "memory.expiryDays", wholeNumber(v), context),
+  });
+  const kept = (previous.strategies ?? DEFAULTS.memory.strategies) as readonly MemoryStrategy[];
+  const strategies = await prompts.checkbox<MemoryStrategy>({
+    message: "Long-term memory strategies (none keeps the events only):",
+    choices: MEMORY_STRATEGIES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${STRATEGY_MEANING[s]}`, short: s, checked: kept.includes(s) })),
+  });
+  answers.memory = { expiryDays: Number(days.trim()), strategies };
+  return {};
+}

@@ -1,0 +1,30 @@
+import type { RdsSettings } from "../answers/model.js";
+import * as P from "../catalog/patterns.js";
+import type * as cdk from "./cdktn.js";
+import { hclString, variable } from "./common.js";
+
+/** The database port, a variable of each layer that needs it. */
+export function databasePort(stack: cdk.TerraformStack, port: number, description: string): void {
+  variable(stack, "database_port", {
+    type: "number",
+    description,
+    default: port,
+    validation: { condition: `\${var.database_port >= ${P.RDS_PORT_MIN} && var.database_port <= ${P.RDS_PORT_MAX}}`, errorMessage: `database_port must be from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX}.` },
+  });
+}
+
+/** What the runtime layer knows of an existing database: the secret it may read, and what the agent is told. */
+export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSettings, { mode: "existing" }>): { secretArn: string; environment: Record<string, string> } {
+  variable(stack, "database_secret_arn", {
+    type: "string",
+    description: "ARN of the Secrets Manager secret with the database's credentials: the only secret the execution role may read.",
+    default: rds.secretArn,
+    validation: { condition: `\${can(regex(${hclString(P.SECRET_ARN.source)}, var.database_secret_arn))}`, errorMessage: "database_secret_arn must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>)." },
+  });
+  databasePort(stack, rds.port, "Port of the database, given to the agent as DATABASE_PORT (the network layer opens it).");
+  if (rds.host) variable(stack, "database_host", { type: "string", description: "DNS name of the database, given to the agent as DATABASE_HOST.", default: rds.host });
+  return {
+    secretArn: "${var.database_secret_arn}",
+    environment: { DATABASE_SECRET_ARN: "${var.database_secret_arn}", DATABASE_PORT: "${var.database_port}", ...(rds.host ? { DATABASE_HOST: "${var.database_host}" } : {}) },
+  };
+}
