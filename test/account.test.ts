@@ -163,8 +163,8 @@ describe("answers and plan with vpc.existingEndpoints", () => {
     const plan = planFor(resolution.answers);
     expect(resolution.answers.vpc).toMatchObject({ existingEndpoints: ["s3", "ecr.dkr", "monitoring"] });
     expect(plan.reusedEndpoints.map((e) => e.suffix)).toEqual(["s3", "ecr.dkr"]);
-    expect(plan.interfaceEndpoints.map((e) => e.suffix)).toEqual(["ecr.api", "logs", "bedrock-runtime", "bedrock-agentcore"]);
-    expect(plan.cost.map((c) => c.item)).toEqual(["4 interface endpoints x up to 2 AZs ($7.30 per AZ-month)", "2 endpoints the VPC already has, reused (s3, ecr.dkr)"]);
+    expect(plan.interfaceEndpoints.map((e) => e.suffix)).toEqual(["ecr.api", "logs", "bedrock-runtime", "bedrock-agentcore", "bedrock-agentcore-control"]);
+    expect(plan.cost.map((c) => c.item)).toEqual(["5 interface endpoints x up to 2 AZs ($7.30 per AZ-month)", "2 endpoints the VPC already has, reused (s3, ecr.dkr)"]);
     expect(plan.notes).toContain("vpc.existingEndpoints lists monitoring, which this runtime does not call: nothing is looked up for it.");
   });
 

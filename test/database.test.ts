@@ -57,8 +57,23 @@ describe("an existing database: its own group admits the runtime, which may read
     expect(runtime.resource.aws_bedrockagentcore_agent_runtime.this.environment_variables).toBeUndefined();
   });
 
-  test("an answers file of before, { port } alone, still means a group to attach", () => {
-    expect(resolveAnswers({ features: ["rds"], rds: { port: 3306 } })).toMatchObject({ ok: true, answers: { rds: { mode: "attach", port: 3306 } } });
+  test("an answers file of before, { port } alone, still means a group to attach, and regenerates to the same bytes", () => {
+    const raw = { features: ["rds"], rds: { port: 3306 } };
+    expect(resolveAnswers(raw)).toMatchObject({ ok: true, answers: { rds: { mode: "attach", port: 3306 } } });
+    const resolution = resolveAnswers(raw);
+    if (!resolution.ok) throw new Error("refused");
+    expect(JSON.parse(renderProject(planFor(resolution.answers))["agentcore-vpc.json"]!).rds).toEqual({ port: 3306 });
+  });
+
+  test("without a host, no DATABASE_HOST and no database_host; with Memory, both sets of variables", () => {
+    const { host: _host, ...rds } = EXAMPLE.rds as Json;
+    const runtime = layer({ ...EXAMPLE, features: ["models", "memory", "rds"], rds }, "runtime");
+    expect(runtime.resource.aws_bedrockagentcore_agent_runtime.this.environment_variables).toEqual({
+      AGENTCORE_MEMORY_ID: "${aws_bedrockagentcore_memory.this.id}",
+      DATABASE_SECRET_ARN: "${var.database_secret_arn}",
+      DATABASE_PORT: "${var.database_port}",
+    });
+    expect(runtime.variable.database_host).toBeUndefined();
   });
 });
 

@@ -9,16 +9,17 @@ describe("endpoint rules (agentcore-facts §2)", () => {
   test.each<[Feature[], string[]]>([
     [[], BASE],
     [["models"], [...BASE, "bedrock-runtime"]],
-    [["memory"], [...BASE, "bedrock-agentcore"]],
+    // Memory's SDK also reads the Memory through the control plane (GetMemory).
+    [["memory"], [...BASE, "bedrock-agentcore", "bedrock-agentcore-control"]],
     [["identity"], [...BASE, "bedrock-agentcore"]],
     [["codeInterpreter"], [...BASE, "bedrock-agentcore"]],
     [["gateway"], [...BASE, "bedrock-agentcore.gateway"]],
     [["observability"], [...BASE, "xray", "monitoring"]],
     [["rds"], [...BASE, "secretsmanager"]],
-    [["memory", "identity", "codeInterpreter"], [...BASE, "bedrock-agentcore"]],
+    [["memory", "identity", "codeInterpreter"], [...BASE, "bedrock-agentcore", "bedrock-agentcore-control"]],
     [
       ["models", "memory", "identity", "gateway", "codeInterpreter", "observability", "rds"],
-      [...BASE, "bedrock-runtime", "bedrock-agentcore", "bedrock-agentcore.gateway", "xray", "monitoring", "secretsmanager"],
+      [...BASE, "bedrock-runtime", "bedrock-agentcore", "bedrock-agentcore-control", "bedrock-agentcore.gateway", "xray", "monitoring", "secretsmanager"],
     ],
   ])("without internet, %j needs %j", (features, expected) => {
     expect(endpointsFor(features, false).map((e) => e.suffix)).toEqual(expected);

@@ -4,7 +4,7 @@ import { providerFloor } from "../src/catalog/provider-versions.js";
 import { planFor } from "../src/plan/plan.js";
 import { renderProject } from "../src/render/project.js";
 import { Attempts, wizard } from "./scripted-prompts.js";
-import { readTree, tempDir } from "./helpers.js";
+import { readTree, tempDir, writeJson } from "./helpers.js";
 import { join } from "node:path";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -104,5 +104,13 @@ describe("the wizard asks about Memory only when it is chosen", () => {
     expect(JSON.parse((await readTree(join(dir, "m")))["agentcore-vpc.json"]!).memory).toEqual({ expiryDays: 60, strategies: ["summarization", "userPreference"] });
     const without = await wizard(["n"], [[/features the agent uses/, ["models"]]], dir);
     expect([without.code, without.asked.some((q) => /Memory/.test(q))]).toEqual([0, false]);
+  });
+
+  test("Memory settings the answers file gave are dropped when the wizard unticks Memory, not refused at the end", async () => {
+    const dir = await tempDir();
+    const file = await writeJson(join(dir, "c.json"), { memory: { expiryDays: 90, strategies: [] } });
+    const unticked = await wizard(["c", "--answers", file], [[/features the agent uses/, ["models"]]], dir);
+    expect([unticked.code, unticked.stderr]).toEqual([0, ""]);
+    expect(JSON.parse((await readTree(join(dir, "c")))["agentcore-vpc.json"]!).memory).toBeUndefined();
   });
 });

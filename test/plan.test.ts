@@ -46,8 +46,9 @@ const NEGATIVE: Case[] = [
   { id: "reused-pending", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","secretsmanager"]' } },
   { id: "reused-outside-runtime-azs", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["ecr.api","xray"]' } },
   { id: "reused-s3-off-route-table", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { subnet_ids: '["subnet-0c0ffee0000000a01","subnet-0c0ffee0000000a06"]' } },
-  // The answers do not say the VPC has ECR endpoints: creating them would collide with its own.
+  // The database's group is in the other VPC of the region.
   { id: "database-in-another-vpc", example: "existing-database", accessKey: SHUFFLED, vars: { database_security_group_id: "sg-0db0db0db0db0db02" } },
+  // The answers do not say the VPC has ECR endpoints: creating them would collide with its own.
   { id: "duplicate-interface", example: "existing-vpc-shared-endpoints", accessKey: SHUFFLED, vars: { existing_interface_endpoints: '["logs"]', interface_endpoints: '["ecr.api","ecr.dkr","bedrock-runtime"]' } },
   {
     // What the classic bug looks like: the first az_count AZs in name order.
@@ -165,8 +166,9 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
       planned(id)
         .filter((c) => c.address.startsWith("aws_vpc_endpoint."))
         .map((c) => String(c.after.service_name));
-    // Its bedrock-runtime endpoint has private DNS off, so one with private DNS is made; through the transit gateway none is needed.
-    expect(created("existing-vpc-shared-endpoints")).toEqual(["com.amazonaws.us-west-2.bedrock-runtime"]);
+    // Its bedrock-runtime endpoint has private DNS off, so one with private DNS is made, and it has no control-plane
+    // endpoint, which Memory needs; through the transit gateway none is needed.
+    expect(created("existing-vpc-shared-endpoints")).toEqual(["com.amazonaws.us-west-2.bedrock-agentcore-control", "com.amazonaws.us-west-2.bedrock-runtime"]);
     expect(created("existing-vpc-tgw")).toEqual([]);
     const egress = planned("existing-vpc-shared-endpoints").filter((c) => c.address.startsWith("aws_vpc_security_group_egress_rule."));
     expect(egress.map((c) => [c.address, c.after.referenced_security_group_id ?? c.after.prefix_list_id ?? null])).toEqual([

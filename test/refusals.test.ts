@@ -36,6 +36,8 @@ const CASES: [string, unknown, string[]][] = [
   ["existing database without its group", { ...IN_VPC, rds: { ...EXISTING_DB, securityGroupId: undefined } }, ["rds.securityGroupId", "got nothing", "sg-0123456789abcdef0"]],
   ["a secret ARN that is not one", { ...IN_VPC, rds: { ...EXISTING_DB, secretArn: "arn:aws:ssm:us-east-1:123456789012:parameter/db" } }, ["rds.secretArn", "arn:aws:ssm", "Secrets Manager secret"]],
   ["a secret in another region", { ...IN_VPC, rds: { ...EXISTING_DB, secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" } }, ["rds.secretArn", "eu-west-1", "us-east-1"]],
+  ["a secret of another partition", { ...IN_VPC, rds: { ...EXISTING_DB, secretArn: "arn:aws-us-gov:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" } }, ["rds.secretArn", "aws-us-gov partition"]],
+  ["a group to attach given an existing database's keys", { features: ["rds"], rds: { securityGroupId: "sg-0db0db0db0db0db01", port: 5432 } }, ["rds.securityGroupId", "Unknown key", "mode, port"]],
   ["a database host that is not a DNS name", { ...IN_VPC, rds: { ...EXISTING_DB, host: "db host" } }, ["rds.host", '"db host"', "DNS name"]],
   ["existing database port out of range", { ...IN_VPC, rds: { ...EXISTING_DB, port: 70000 } }, ["rds.port", "got 70000", "1150 to 65535"]],
   ["memory settings without memory", { features: ["models"], memory: { expiryDays: 30 } }, ["memory", '"memory" is in features']],

@@ -55,7 +55,7 @@ describe("wizard flows", () => {
       "Container image (ECR URI with a tag or digest):",
       "Write the project to by-wizard?",
     ]);
-    expect(session.stdout).toContain("these are needed: s3, ecr.api, ecr.dkr, logs, bedrock-runtime, bedrock-agentcore, xray, monitoring");
+    expect(session.stdout).toContain("these are needed: s3, ecr.api, ecr.dkr, logs, bedrock-runtime, bedrock-agentcore, bedrock-agentcore-control, xray, monitoring");
     expect(session.stdout).toContain("Project written to by-wizard (13 created)");
     expect(session.stdout).toContain("terraform -chdir=network plan -out=network.tfplan");
   });

@@ -1,6 +1,7 @@
 /** The settings of a chosen feature: refused when the feature is not chosen, defaulted when it is. */
 import type { Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
+import { partitionOf } from "../catalog/regions.js";
 import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
 import { DEFAULTS, MEMORY_STRATEGIES, RDS_MODES, type MemorySettings, type MemoryStrategy, type RdsSettings } from "./model.js";
 
@@ -45,7 +46,8 @@ function checkSecretArn(value: unknown, region: string | undefined): Check<strin
   const field = "rds.secretArn";
   const secret = checkString(field, value, P.SECRET_ARN, `Expected the ARN of the Secrets Manager secret that holds the database's credentials, such as "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0a1b2c3d-AbCdEf".`);
   if (secret.value === undefined || region === undefined) return secret;
-  const secretRegion = P.SECRET_ARN.exec(secret.value)![2]!;
+  const [, partition, secretRegion] = P.SECRET_ARN.exec(secret.value)!;
+  if (partition !== partitionOf(region)) return { problems: [{ field, value, rule: `The secret's ARN is in the ${partition} partition, the runtime in ${region} (${partitionOf(region)}): give the ARN of the secret in ${region}.` }] };
   if (secretRegion !== region) return { problems: [{ field, value, rule: `The secret is in ${secretRegion}, the runtime in ${region}: give the secret of the database in ${region}.` }] };
   return secret;
 }

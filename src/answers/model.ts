@@ -83,7 +83,8 @@ export function repositoryOf(name: string): string {
 }
 
 function serializeRds(rds: RdsSettings): Record<string, unknown> {
-  if (rds.mode === "attach") return { mode: rds.mode, port: rds.port };
+  // "attach" is the default: an answers file from before modes regenerates to the same bytes.
+  if (rds.mode === "attach") return { port: rds.port };
   return { mode: rds.mode, securityGroupId: rds.securityGroupId, secretArn: rds.secretArn, ...(rds.host ? { host: rds.host } : {}), port: rds.port };
 }
 

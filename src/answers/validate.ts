@@ -6,7 +6,7 @@ import { FORMATS } from "../render/format.js";
 import { hasHostBits, canonicalCidr, formatCidr, parseCidr } from "../util/cidr.js";
 import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
 import { checkMemory, checkRds } from "./feature-settings.js";
-import { ANSWER_KEYS, DEFAULTS, isExistingVpc, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
+import { ANSWER_KEYS, DEFAULTS, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
 
 export type { Problem } from "./checks.js";
 
@@ -190,7 +190,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
   const features = checkFeatures(orDefault(raw.features, DEFAULTS.features));
   const internet = checkInternet(orDefault(raw.internet, DEFAULTS.internet(features.value ?? [])));
   const vpc = checkVpc(orDefault(raw.vpc, DEFAULTS.vpc));
-  const rds = checkRds(raw.rds, features.value ?? [], { ...(region.value ? { region: region.value } : {}), existingVpc: vpc.value !== undefined && isExistingVpc(vpc.value) });
+  const rds = checkRds(raw.rds, features.value ?? [], { ...(region.value ? { region: region.value } : {}), existingVpc: isPlainObject(raw.vpc) && ("id" in raw.vpc || "subnetIds" in raw.vpc) });
   const memory = checkMemory(raw.memory, features.value ?? []);
   const image = checkImage(orDefault(raw.image, DEFAULTS.image(region.value ?? DEFAULTS.region, name.value ?? DEFAULTS.name)), region.value, internet.value);
   const format = checkFormat(orDefault(raw.format, DEFAULTS.format));

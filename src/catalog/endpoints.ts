@@ -38,6 +38,8 @@ export const ENDPOINT_RULES: readonly EndpointRule[] = [
     features: ["memory", "identity", "codeInterpreter", "browser"],
     reason: "AgentCore data plane: Memory, Identity tokens, Code Interpreter and Browser sessions",
   },
+  // GetMemory is a control-plane call, and the Memory SDK makes it (agentcore-facts §2, §6).
+  { suffix: "bedrock-agentcore-control", type: "Interface", features: ["memory"], reason: "Memory: the Memory SDK reads the Memory's configuration (GetMemory, a control-plane call)" },
   { suffix: "bedrock-agentcore.gateway", type: "Interface", features: ["gateway"], reason: "the agent calls an AgentCore Gateway (MCP)" },
   { suffix: "xray", type: "Interface", features: ["observability"], reason: "Observability: trace export to X-Ray" },
   { suffix: "monitoring", type: "Interface", features: ["observability"], reason: "Observability: CloudWatch metrics" },

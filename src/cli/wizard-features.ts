@@ -1,40 +1,23 @@
 /** The wizard's questions about a chosen feature's settings, checked by the same rules as an answers file. */
 import { DEFAULTS, MEMORY_STRATEGIES, type MemoryStrategy } from "../answers/model.js";
-import { resolveAnswers, type Context } from "../answers/validate.js";
+import type { Context } from "../answers/validate.js";
+import { STRATEGIES } from "../catalog/memory.js";
 import * as P from "../catalog/patterns.js";
+import { fieldError } from "./field-error.js";
 import type { Feature } from "../catalog/features.js";
 import type { Prompts } from "./prompts.js";
 
 type Raw = Record<string, unknown>;
 
-/**
- * What the answers validator says about one field once `value` is in place: the same rules
- * as an answers file, in the wizard's words, so it can never accept what a file would refuse.
- */
-export function fieldError(answers: Raw, field: string, value: unknown, context: Context = {}): true | string {
-  // "vpc.id", "rds.port", "memory.expiryDays": a key of an answer that is an object.
-  const [head, key] = field.split(".", 2) as [string, string | undefined];
-  const trial = key !== undefined ? { ...answers, [head]: { ...(answers[head] as Raw), [key]: value } } : { ...answers, [field]: value };
-  const resolution = resolveAnswers(trial, context);
-  if (resolution.ok) return true;
-  const mine = resolution.problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`));
-  return mine.length === 0 ? true : mine.map((p) => p.inWizard ?? p.rule).join(" ");
-}
-
-const STRATEGY_MEANING: Readonly<Record<MemoryStrategy, string>> = {
-  semantic: "facts drawn from conversations, recalled by meaning",
-  summarization: "a running summary of each session",
-  userPreference: "what each user prefers",
-};
 
 const features = (answers: Raw): Feature[] => (answers.features ?? DEFAULTS.features) as Feature[];
 const wholeNumber = (v: string): unknown => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : v.trim());
 
 /** The database: a group to attach, or (in an existing VPC) a database that has its own group and secret. */
-export async function askRds(answers: Raw, prompts: Prompts, context: Context, existingVpc: boolean): Promise<object> {
+export async function askRds(answers: Raw, prompts: Prompts, context: Context, existingVpc: boolean): Promise<void> {
   if (!features(answers).includes("rds")) {
     delete answers.rds;
-    return {};
+    return;
   }
   const previous = (answers.rds ?? {}) as Raw;
   const mode = existingVpc
@@ -58,13 +41,12 @@ export async function askRds(answers: Raw, prompts: Prompts, context: Context, e
   } else {
     answers.rds = { port: await ask("port", "Database port:", previous.port ?? DEFAULTS.rdsPort, wholeNumber) };
   }
-  return {};
 }
 
-export async function askMemory(answers: Raw, prompts: Prompts, context: Context): Promise<object> {
+export async function askMemory(answers: Raw, prompts: Prompts, context: Context): Promise<void> {
   if (!features(answers).includes("memory")) {
     delete answers.memory;
-    return {};
+    return;
   }
   const previous = (answers.memory ?? {}) as Raw;
   const days = await prompts.input({
@@ -75,8 +57,7 @@ export async function askMemory(answers: Raw, prompts: Prompts, context: Context
   const kept = (previous.strategies ?? DEFAULTS.memory.strategies) as readonly MemoryStrategy[];
   const strategies = await prompts.checkbox<MemoryStrategy>({
     message: "Long-term memory strategies (none keeps the events only):",
-    choices: MEMORY_STRATEGIES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${STRATEGY_MEANING[s]}`, short: s, checked: kept.includes(s) })),
+    choices: MEMORY_STRATEGIES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${STRATEGIES[s].meaning}`, short: s, checked: kept.includes(s) })),
   });
   answers.memory = { expiryDays: Number(days.trim()), strategies };
-  return {};
 }

@@ -7,7 +7,8 @@ import * as price from "../catalog/pricing.js";
 import { featuresMissingIn, SUPPORTED_AZ_IDS, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
 import type { OpenAccount } from "./discovery.js";
 import type { Prompts } from "./prompts.js";
-import { askMemory, askRds, fieldError } from "./wizard-features.js";
+import { fieldError } from "./field-error.js";
+import { askMemory, askRds } from "./wizard-features.js";
 import { endpointsByHand, judgeReadVpc, vpcFromAccount, type ReadVpc } from "./wizard-vpc.js";
 
 export { fieldError };
@@ -46,6 +47,12 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
   const features = (): Feature[] => (answers.features ?? DEFAULTS.features) as Feature[];
   const region = (): string => String(answers.region);
   const defaultRegion = context.region && supportedAzIds(context.region.value) ? context.region.value : DEFAULTS.region;
+  /**
+   * Settings the answers file gave for a feature the wizard then unticked. Only Memory can be
+   * left so: it is a default feature, while a file's rds settings without "rds" in its features
+   * are refused before any question.
+   */
+  const stale = (key: Step): boolean => key === "memory" && "memory" in answers && !features().includes("memory");
   /** The image a user typed is kept when they go back; a derived default follows the new region. */
   let imageTyped = false;
   /** The existing VPC as the account describes it, until its endpoints can be judged. */
@@ -162,8 +169,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       }
       return {};
     },
-    rds: async () => askRds(answers, prompts, context, existing()),
-    memory: async () => askMemory(answers, prompts, context),
+    rds: async () => (await askRds(answers, prompts, context, existing()), {}),
+    memory: async () => (await askMemory(answers, prompts, context), {}),
     image: async () => {
       const derived = DEFAULTS.image(region(), String(answers.name));
       const image = (
@@ -206,7 +213,7 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
 
   for (let i = 0; i < STEPS.length; ) {
     const key = STEPS[i]!;
-    let outcome = asks(key) ? await steps[key]() : {};
+    let outcome = asks(key) || stale(key) ? await steps[key]() : {};
     if (key === "internet" && readVpc && existing()) {
       const vpc = answers.vpc as Raw;
       const judged = judgeReadVpc(readVpc, { name: String(answers.name), region: region(), features: features(), internet: answers.internet === true, subnetIds: vpc.subnetIds as string[] }, say);

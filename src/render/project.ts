@@ -131,8 +131,8 @@ function environmentRows(answers: Plan["answers"]): { name: string; value: strin
   const rds = answers.rds?.mode === "existing" ? answers.rds : undefined;
   const rows = [
     ...(answers.memory ? [{ name: "AGENTCORE_MEMORY_ID", value: "the Memory's ID (output `memory_id`)" }] : []),
-    ...(rds ? [{ name: "DATABASE_SECRET_ARN", value: "the secret with the database's credentials (`database_secret_arn`)" }, { name: "DATABASE_PORT", value: "the database port (`database_port`)" }] : []),
-    ...(rds?.host ? [{ name: "DATABASE_HOST", value: "the database's DNS name (`database_host`)" }] : []),
+    ...(rds ? [{ name: "DATABASE_SECRET_ARN", value: "the secret with the database's credentials (variable `database_secret_arn`)" }, { name: "DATABASE_PORT", value: "the database port (variable `database_port`)" }] : []),
+    ...(rds?.host ? [{ name: "DATABASE_HOST", value: "the database's DNS name (variable `database_host`)" }] : []),
   ];
   return rows.length > 0 ? rows : undefined;
 }

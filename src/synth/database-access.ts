@@ -21,7 +21,7 @@ export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSett
     default: rds.secretArn,
     validation: { condition: `\${can(regex(${hclString(P.SECRET_ARN.source)}, var.database_secret_arn))}`, errorMessage: "database_secret_arn must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>)." },
   });
-  databasePort(stack, rds.port, "Port of the database, given to the agent as DATABASE_PORT (the network layer opens it).");
+  databasePort(stack, rds.port, "Port of the database, given to the agent as DATABASE_PORT; keep it equal to network/'s database_port, which opens it.");
   if (rds.host) variable(stack, "database_host", { type: "string", description: "DNS name of the database, given to the agent as DATABASE_HOST.", default: rds.host });
   return {
     secretArn: "${var.database_secret_arn}",

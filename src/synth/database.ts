@@ -11,7 +11,7 @@ type Stack = cdk.TerraformStack;
 const TARGET: Readonly<Record<RdsSettings["mode"], string>> = { attach: "${aws_security_group.database.id}", existing: "${data.aws_security_group.database.id}" };
 
 export function databaseVariables(stack: Stack, rds: RdsSettings): void {
-  databasePort(stack, rds.port, "Port of the RDS database the agent connects to.");
+  databasePort(stack, rds.port, rds.mode === "existing" ? "Port of the database, opened from the runtime; keep runtime/'s database_port equal to it." : "Port of the RDS database the agent connects to.");
   if (rds.mode !== "existing") return;
   variable(stack, "database_security_group_id", {
     type: "string",
@@ -19,6 +19,13 @@ export function databaseVariables(stack: Stack, rds: RdsSettings): void {
     default: rds.securityGroupId,
     validation: { condition: `\${can(regex(${hclString(P.SECURITY_GROUP_ID.source)}, var.database_security_group_id))}`, errorMessage: "database_security_group_id must be a security group ID such as sg-0123456789abcdef0." },
   });
+}
+
+/** The expression inside "${...}", to compare with inside another one. */
+function expression(interpolation: string): string {
+  const inner = /^\$\{(.+)\}$/.exec(interpolation)?.[1];
+  if (!inner) throw new Error(`not a single interpolation: ${interpolation}`);
+  return inner;
 }
 
 /** The database port between the runtime and the database, both ways, and nothing else. */
@@ -33,7 +40,7 @@ export function database(stack: Stack, rds: RdsSettings, vpcId: string): void {
         lifecycle: {
           postcondition: [
             {
-              condition: `\${self.vpc_id == ${vpcId.slice(2, -1)}}`,
+              condition: `\${self.vpc_id == ${expression(vpcId)}}`,
               errorMessage: "The database security group ${var.database_security_group_id} is in ${self.vpc_id}, not in the runtime's VPC: give the group of a database in that VPC (rds.securityGroupId in agentcore-vpc.json).",
             },
           ],

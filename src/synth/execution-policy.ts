@@ -48,6 +48,10 @@ const BASE_STATEMENTS: readonly Statement[] = [
   },
 ];
 
+function databaseCredentials(secret: string): Statement {
+  return { sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [secret] };
+}
+
 /** Permissions granted only when the feature is chosen. */
 const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
   models: [
@@ -97,7 +101,7 @@ const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
     },
   ],
   // A database whose secret is not known yet: RDS-managed master user secrets are named rds!db-... or rds!cluster-...
-  rds: [{ sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [`${SECRETS}:rds!*`] }],
+  rds: [databaseCredentials(`${SECRETS}:rds!*`)],
 };
 
 /** What the runtime may do with its own Memory, named by ARN; the Memory SDK's clients call GetMemory too (agentcore-facts §6). */
@@ -132,7 +136,7 @@ export function executionStatements(features: readonly Feature[], own: OwnResour
     ...BASE_STATEMENTS,
     ...byFeature,
     ...(own.memoryArn ? [memoryStatement(own.memoryArn)] : []),
-    ...(own.databaseSecretArn ? [{ sid: "DatabaseCredentials", actions: ["secretsmanager:GetSecretValue"], resources: [own.databaseSecretArn] }] : []),
+    ...(own.databaseSecretArn ? [databaseCredentials(own.databaseSecretArn)] : []),
   ];
 }
 

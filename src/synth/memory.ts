@@ -1,14 +1,8 @@
-import type { MemorySettings, MemoryStrategy } from "../answers/model.js";
+import type { MemorySettings } from "../answers/model.js";
+import { STRATEGIES } from "../catalog/memory.js";
 import * as P from "../catalog/patterns.js";
 import * as cdk from "./cdktn.js";
 import { named, output, variable } from "./common.js";
-
-/** Each long-term strategy: its API type, and where it files the records it extracts (the service's default namespaces). */
-const STRATEGIES: Readonly<Record<MemoryStrategy, { readonly name: string; readonly type: string; readonly namespace: string }>> = {
-  semantic: { name: "semantic", type: "SEMANTIC", namespace: "/strategies/{memoryStrategyId}/actors/{actorId}" },
-  summarization: { name: "summarization", type: "SUMMARIZATION", namespace: "/strategies/{memoryStrategyId}/actors/{actorId}/sessions/{sessionId}" },
-  userPreference: { name: "user_preference", type: "USER_PREFERENCE", namespace: "/strategies/{memoryStrategyId}/actors/{actorId}" },
-};
 
 /** The runtime's Memory and its strategies; the runtime is told its ID and may use this one memory only. */
 export function memory(stack: cdk.TerraformStack, settings: MemorySettings): cdk.BedrockagentcoreMemory {

@@ -32,7 +32,7 @@ variable "interface_endpoints" {
 
 variable "database_port" {
   type        = number
-  description = "Port of the RDS database the agent connects to."
+  description = "Port of the database, opened from the runtime; keep runtime/'s database_port equal to it."
   default     = 5432
 
   validation {

@@ -60,7 +60,7 @@ variable "database_secret_arn" {
 
 variable "database_port" {
   type        = number
-  description = "Port of the database, given to the agent as DATABASE_PORT (the network layer opens it)."
+  description = "Port of the database, given to the agent as DATABASE_PORT; keep it equal to network/'s database_port, which opens it."
   default     = 5432
 
   validation {

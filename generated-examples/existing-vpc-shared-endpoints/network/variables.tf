@@ -27,7 +27,7 @@ variable "supported_az_ids" {
 variable "interface_endpoints" {
   type        = list(string)
   description = "Interface endpoint service suffixes (com.amazonaws.<region>.<suffix>) the agent needs without a NAT path. See README.md for the reason of each."
-  default     = ["bedrock-runtime"]
+  default     = ["bedrock-runtime", "bedrock-agentcore-control"]
 }
 
 variable "vpc_id" {

@@ -27,7 +27,15 @@ variable "supported_az_ids" {
 variable "interface_endpoints" {
   type        = list(string)
   description = "Interface endpoint service suffixes (com.amazonaws.<region>.<suffix>) the agent needs without a NAT path. See README.md for the reason of each."
-  default     = ["ecr.api", "ecr.dkr", "logs", "bedrock-runtime", "bedrock-agentcore", "secretsmanager"]
+  default = [
+    "ecr.api",
+    "ecr.dkr",
+    "logs",
+    "bedrock-runtime",
+    "bedrock-agentcore",
+    "bedrock-agentcore-control",
+    "secretsmanager",
+  ]
 }
 
 variable "database_port" {
