@@ -3,7 +3,7 @@
  * so that what runtimes share (a VPC, its groups, a role, the region's deliveries) is read once.
  */
 import { inScope, usedBy } from "../account/enis.js";
-import type { SecurityGroupRuleInfo, SubnetInfo, VpcDetails } from "../account/model.js";
+import type { SecurityGroupRuleInfo, SubnetInfo } from "../account/model.js";
 import { isUnread, NETWORK_SLR, roleArnParts, servesS3, type LogDeliveries, type Read, type RoleInfo, type RuntimeInfo, type RuntimeSummary } from "../account/runtime.js";
 import type { Feature } from "../catalog/features.js";
 import type { DoctorTarget, NetworkTarget } from "../doctor/target.js";
@@ -76,8 +76,9 @@ export interface NetworkRequest {
   readonly known: readonly RuntimeInfo[];
 }
 
-export async function networkTarget(look: Lookups, request: NetworkRequest, details?: VpcDetails): Promise<NetworkTarget> {
-  const [vpc, groups, enis] = await Promise.all([details ?? look.vpc(request.vpcId), look.groupRules(request.groupIds), look.enis(request.vpcId)]);
+export async function networkTarget(look: Lookups, request: NetworkRequest): Promise<NetworkTarget> {
+  // Each lookup is read once per run, however many targets share it.
+  const [vpc, groups, enis] = await Promise.all([look.vpc(request.vpcId), look.groupRules(request.groupIds), look.enis(request.vpcId)]);
   const unexplained = !isUnread(enis) && inScope(enis, request).some((e) => !usedBy(e, request.known));
   const runtimes: Read<readonly RuntimeInfo[]> = unexplained ? await look.allRuntimes() : request.known;
   return {

@@ -43,7 +43,7 @@ async function checkNetwork(run: Run, vpcId: string, subnetIds: readonly string[
   const strangers = (subnetIds ?? []).filter((s) => !inVpc.has(s));
   if (strangers.length > 0) throw new UsageError(`doctor --subnets: ${strangers.join(", ")} ${strangers.length > 1 ? "are" : "is"} not in ${vpcId}.`);
   const chosen = subnetIds ?? preselectSubnets(subnetViews(details, run.region), run.region).chosen.map((s) => s.id);
-  const network = await networkTarget(run.look, { region: run.region, vpcId, subnetIds: chosen, groupIds, features: run.features, serviceS3Endpoint: false, known: [] }, details);
+  const network = await networkTarget(run.look, { region: run.region, vpcId, subnetIds: chosen, groupIds, features: run.features, serviceS3Endpoint: false, known: [] });
   const target = { network, account: { region: run.region, serviceLinkedRole } };
   return { target, report: runRules(target), ...(subnetIds === undefined ? { subnetsChosen: true } : {}), ...(project !== undefined ? { project } : {}) };
 }

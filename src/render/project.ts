@@ -1,4 +1,5 @@
 import { serializeAnswers } from "../answers/model.js";
+import { ENVIRONMENT, environmentOf } from "../catalog/environment.js";
 import { memoryLine } from "./memory.js";
 import { FEATURE_MEANING } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
@@ -109,7 +110,7 @@ function readme(plan: Plan): string {
     internet: answers.internet,
     rds: answers.rds,
     memory: answers.memory ? { ...answers.memory, line: memoryLine(answers.memory) } : undefined,
-    environment: environmentRows(answers),
+    environment: environmentOf(answers).map((k) => ({ name: ENVIRONMENT[k].name, value: ENVIRONMENT[k].meaning })),
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,
     azCountKnown: plan.azCountKnown,
@@ -124,17 +125,6 @@ function readme(plan: Plan): string {
     notes: plan.notes,
     regenerate: REGENERATE,
   });
-}
-
-/** The runtime's environment variables and where each value comes from, as the runtime layer sets them. */
-function environmentRows(answers: Plan["answers"]): { name: string; value: string }[] | undefined {
-  const rds = answers.rds?.mode === "existing" ? answers.rds : undefined;
-  const rows = [
-    ...(answers.memory ? [{ name: "AGENTCORE_MEMORY_ID", value: "the Memory's ID (output `memory_id`)" }] : []),
-    ...(rds ? [{ name: "DATABASE_SECRET_ARN", value: "the secret with the database's credentials (variable `database_secret_arn`)" }, { name: "DATABASE_PORT", value: "the database port (variable `database_port`)" }] : []),
-    ...(rds?.host ? [{ name: "DATABASE_HOST", value: "the database's DNS name (variable `database_host`)" }] : []),
-  ];
-  return rows.length > 0 ? rows : undefined;
 }
 
 /** The whole project as { relative path: content }, sorted by path. Nothing here touches disk. */

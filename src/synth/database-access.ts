@@ -1,4 +1,5 @@
 import type { RdsSettings } from "../answers/model.js";
+import type { EnvironmentKey } from "../catalog/environment.js";
 import * as P from "../catalog/patterns.js";
 import type * as cdk from "./cdktn.js";
 import { hclString, variable } from "./common.js";
@@ -14,7 +15,7 @@ export function databasePort(stack: cdk.TerraformStack, port: number, descriptio
 }
 
 /** What the runtime layer knows of an existing database: the secret it may read, and what the agent is told. */
-export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSettings, { mode: "existing" }>): { secretArn: string; environment: Record<string, string> } {
+export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSettings, { mode: "existing" }>): { secretArn: string; values: Partial<Record<EnvironmentKey, string>> } {
   variable(stack, "database_secret_arn", {
     type: "string",
     description: "ARN of the Secrets Manager secret with the database's credentials: the only secret the execution role may read.",
@@ -25,6 +26,6 @@ export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSett
   if (rds.host) variable(stack, "database_host", { type: "string", description: "DNS name of the database, given to the agent as DATABASE_HOST.", default: rds.host });
   return {
     secretArn: "${var.database_secret_arn}",
-    environment: { DATABASE_SECRET_ARN: "${var.database_secret_arn}", DATABASE_PORT: "${var.database_port}", ...(rds.host ? { DATABASE_HOST: "${var.database_host}" } : {}) },
+    values: { databaseSecretArn: "${var.database_secret_arn}", databasePort: "${var.database_port}", ...(rds.host ? { databaseHost: "${var.database_host}" } : {}) },
   };
 }

@@ -1,4 +1,5 @@
 import { isExistingVpc } from "../answers/model.js";
+import { ENVIRONMENT, environmentOf, type EnvironmentKey } from "../catalog/environment.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
@@ -90,7 +91,8 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
     }),
     "execution",
   );
-  const environment = { ...(store ? { AGENTCORE_MEMORY_ID: store.id } : {}), ...(db?.environment ?? {}) };
+  const values: Partial<Record<EnvironmentKey, string>> = { ...(store ? { memoryId: store.id } : {}), ...db?.values };
+  const environment = Object.fromEntries(environmentOf(answers).map((k) => [ENVIRONMENT[k].name, values[k]!]));
   const role = named(
     new cdk.IamRole(stack, "aws_iam_role.execution", {
       name: "${var.name}-execution",
