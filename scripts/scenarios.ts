@@ -137,6 +137,51 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: "browser-recording",
+    summary: "a Browser in VPC mode that records its sessions to an S3 bucket, and a Code Interpreter in VPC mode, both in the runtime's subnets",
+    answers: {
+      name: "qa_agent",
+      region: "us-west-2",
+      features: ["models", "browser", "codeInterpreter", "observability"],
+      internet: true,
+      browser: { network: "vpc", recording: true },
+      codeInterpreter: { network: "vpc" },
+      image: "210987654321.dkr.ecr.us-west-2.amazonaws.com/qa-agent:0.4.0",
+    },
+  },
+  {
+    name: "memory-gateway",
+    summary: "private agent with a Memory and a created MCP Gateway that admits JWTs of a Cognito user pool",
+    answers: {
+      name: "helpdesk_agent",
+      region: "us-east-1",
+      features: ["models", "memory", "identity", "gateway"],
+      internet: false,
+      memory: { expiryDays: 60, strategies: ["semantic", "summarization"] },
+      gateway: {
+        create: true,
+        authorizer: "CUSTOM_JWT",
+        discoveryUrl: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Exampl3Id/.well-known/openid-configuration",
+        allowedClients: ["4example0client0id0helpdesk"],
+      },
+      image: "210987654321.dkr.ecr.us-east-1.amazonaws.com/helpdesk-agent:3.1.0",
+    },
+  },
+  {
+    name: "public-tools",
+    summary: "an A2A agent using the AWS-managed Browser and Code Interpreter sandbox: no NAT gateway at all",
+    answers: {
+      name: "scout_a2a_agent",
+      region: "eu-west-1",
+      features: ["models", "browser", "codeInterpreter"],
+      internet: false,
+      browser: { network: "public" },
+      codeInterpreter: { network: "sandbox" },
+      protocol: "A2A",
+      image: "210987654321.dkr.ecr.eu-west-1.amazonaws.com/scout:1.2.0",
+    },
+  },
+  {
     name: "az-gap",
     summary: "ap-northeast-1 over three AZs: supported IDs skip az3, so subnets land in az1, az2 and az4",
     answers: {

@@ -164,7 +164,12 @@ describe("answers and plan with vpc.existingEndpoints", () => {
     expect(resolution.answers.vpc).toMatchObject({ existingEndpoints: ["s3", "ecr.dkr", "monitoring"] });
     expect(plan.reusedEndpoints.map((e) => e.suffix)).toEqual(["s3", "ecr.dkr"]);
     expect(plan.interfaceEndpoints.map((e) => e.suffix)).toEqual(["ecr.api", "logs", "bedrock-runtime", "bedrock-agentcore", "bedrock-agentcore-control"]);
-    expect(plan.cost.map((c) => c.item)).toEqual(["5 interface endpoints x up to 2 AZs ($7.30 per AZ-month)", "2 endpoints the VPC already has, reused (s3, ecr.dkr)"]);
+    expect(plan.cost.map((c) => c.item)).toEqual([
+      "5 interface endpoints x up to 2 AZs ($7.30 per AZ-month)",
+      "2 endpoints the VPC already has, reused (s3, ecr.dkr)",
+      "AgentCore runtime: billed per second of vCPU and memory while sessions run",
+      "AgentCore Memory: billed per event stored and long-term record",
+    ]);
     expect(plan.notes).toContain("vpc.existingEndpoints lists monitoring, which this runtime does not call: nothing is looked up for it.");
   });
 

@@ -137,6 +137,7 @@ describe("hostile strings stay literal", () => {
     region: "us-east-1",
     features: ["models"],
     internet: false,
+    protocol: "HTTP",
     vpc: { id: "vpc-01234567", subnetIds: ["subnet-01234567", hostile], existingEndpoints: ["ecr.api"] },
     image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1",
     format: "hcl",

@@ -31,7 +31,8 @@ describe("network layer rules", () => {
     const { network } = layers(answers);
     const ingress: Json[] = Object.values(network.resource.aws_vpc_security_group_ingress_rule ?? {});
     expect(ingress.every((r) => r.security_group_id !== "${aws_security_group.runtime.id}")).toBe(true);
-    const fromRuntime = ingress.filter((r) => r.cidr_ipv4 === undefined && r.referenced_security_group_id === "${aws_security_group.runtime.id}");
+    // The endpoints admit the runtime and a VPC-mode Code Interpreter, by group.
+    const fromRuntime = ingress.filter((r) => r.cidr_ipv4 === undefined && ["${aws_security_group.runtime.id}", "${aws_security_group.code_interpreter.id}"].includes(r.referenced_security_group_id));
     // In an existing VPC the endpoints also serve its other workloads: HTTPS from each of the VPC's own CIDRs, nothing else.
     const fromVpc = ingress.filter((r) => r.cidr_ipv4 === "${each.key}" && r.for_each === "${toset([for a in data.aws_vpc.this.cidr_block_associations : a.cidr_block])}");
     expect([fromRuntime.length + fromVpc.length, fromVpc.length]).toEqual([ingress.length, "vpc_id" in network.variable ? 1 : 0]);
@@ -42,12 +43,17 @@ describe("network layer rules", () => {
     }
   });
 
-  test.each(all)("%s: world egress exactly when internet was asked for, HTTPS only", (_name, answers) => {
+  test.each(all)("%s: world egress exactly when internet was asked for, HTTPS only but for a VPC-mode Browser's web traffic", (_name, answers) => {
     const { internet, network } = layers(answers);
-    const egress: Json[] = Object.values(network.resource.aws_vpc_security_group_egress_rule);
-    const world = egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0");
-    expect(world).toHaveLength(internet ? 1 : 0);
-    for (const rule of world) expect([rule.from_port, rule.to_port, rule.ip_protocol]).toEqual([443, 443, "tcp"]);
+    const rules: Record<string, Json> = network.resource.aws_vpc_security_group_egress_rule;
+    const world = Object.entries(rules).filter(([, r]) => r.cidr_ipv4 === "0.0.0.0/0");
+    const expected = [
+      ...(internet ? ["runtime_to_internet"] : []),
+      ...(internet && "code_interpreter" in network.resource.aws_security_group ? ["code_interpreter_to_internet"] : []),
+      ...("browser" in network.resource.aws_security_group ? ["browser_to_web_https", "browser_to_web_http"] : []),
+    ];
+    expect(world.map(([name]) => name).sort()).toEqual(expected.sort());
+    for (const [name, rule] of world) expect([rule.from_port, rule.to_port, rule.ip_protocol]).toEqual(name === "browser_to_web_http" ? [80, 80, "tcp"] : [443, 443, "tcp"]);
     // Egress to the endpoint SG alone silently drops S3 traffic through the gateway endpoint.
     // A reused S3 gateway endpoint gives the prefix list through its look-up.
     const reusedS3 = Boolean(network.data?.aws_prefix_list?.s3);
@@ -216,11 +222,13 @@ describe("secure by default, in every example", () => {
   const documents = (l: Layers): [string, Json[]][] =>
     [l.network, l.runtime].flatMap((layer) => Object.entries<Json>(layer.data?.aws_iam_policy_document ?? {}).map(([name, doc]): [string, Json[]] => [name, doc.statement]));
 
-  test.each(all)("%s: no wildcard actions in any policy but the KMS key's own administration", (_name, answers) => {
+  test.each(all)("%s: no wildcard actions in any policy but the KMS key's own administration and denials", (_name, answers) => {
     for (const [name, statements] of documents(layers(answers))) {
       for (const statement of statements) {
         // The account-root statement of a key policy is AWS's default; without it the key is unmanageable.
         if (name === "logs_key" && statement.sid === "AccountAdministers") continue;
+        // A denial of everything (the recordings bucket's TLS-only guard) grants nothing.
+        if (statement.effect === "Deny") continue;
         for (const action of statement.actions as string[]) expect([name, action]).toEqual([name, expect.stringMatching(/^[a-z0-9-]+:[A-Za-z0-9]+$/)]);
       }
     }
@@ -276,13 +284,13 @@ describe("each layer's provider floor follows from what it declares (src/catalog
 });
 
 describe("custom tools and logs", () => {
-  test("the execution role reaches custom browsers and code interpreters, not only AWS's own", () => {
-    const sid = (id: string) => statements(layers({ features: ["browser", "codeInterpreter"] }).runtime).find((s) => s.sid === id)!.resources;
-    expect(sid("Browser")).toEqual(["arn:${local.partition}:bedrock-agentcore:${var.region}:aws:browser/*", "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:browser-custom/*"]);
-    expect(sid("CodeInterpreter")).toEqual([
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:code-interpreter/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:code-interpreter-custom/*",
-    ]);
+  test("the execution role reaches the runtime's own browser and code interpreter by ARN, custom or AWS-managed, and no other", () => {
+    const sid = (answers: unknown, id: string) => statements(layers(answers).runtime).find((s) => s.sid === id)!.resources;
+    expect(sid({ features: ["browser", "codeInterpreter"] }, "Browser")).toEqual(["${aws_bedrockagentcore_browser.this.browser_arn}"]);
+    expect(sid({ features: ["browser", "codeInterpreter"] }, "CodeInterpreter")).toEqual(["${aws_bedrockagentcore_code_interpreter.this.code_interpreter_arn}"]);
+    const managed = { features: ["browser", "codeInterpreter"], browser: { network: "public" }, codeInterpreter: { network: "sandbox" } };
+    expect(sid(managed, "Browser")).toEqual(["arn:${local.partition}:bedrock-agentcore:${var.region}:aws:browser/aws.browser.v1"]);
+    expect(sid(managed, "CodeInterpreter")).toEqual(["arn:${local.partition}:bedrock-agentcore:${var.region}:aws:code-interpreter/aws.codeinterpreter.v1"]);
   });
 
   test("USAGE_LOGS delivery is offered, off by default, into a log group of its own", () => {

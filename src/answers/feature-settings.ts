@@ -6,7 +6,7 @@ import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type 
 import { DEFAULTS, MEMORY_STRATEGIES, RDS_MODES, type MemorySettings, type MemoryStrategy, type RdsSettings } from "./model.js";
 
 /** Settings given for a feature that is not chosen are a mistake, not something to ignore. */
-function unchosen(key: string, feature: Feature, value: unknown): Check<undefined> {
+export function unchosen(key: string, feature: Feature, value: unknown): Check<undefined> {
   if (value === undefined) return { value: undefined, problems: [] };
   return { problems: [{ field: key, value, rule: `${key} settings apply only when "${feature}" is in features; add it or remove "${key}".` }] };
 }

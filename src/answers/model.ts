@@ -33,6 +33,31 @@ export interface MemorySettings {
   readonly strategies: readonly MemoryStrategy[];
 }
 
+/** "vpc": a custom Browser whose ENIs sit in the private subnets (needs the NAT path); "public": browses from AWS's network, no intranet sites. */
+export const BROWSER_NETWORKS = ["vpc", "public"] as const;
+export interface BrowserSettings {
+  readonly network: (typeof BROWSER_NETWORKS)[number];
+  /** Session recordings to an S3 bucket this project owns. */
+  readonly recording: boolean;
+}
+
+/** "vpc": a custom Code Interpreter in the private subnets; "sandbox": the AWS-managed one, which has no network. */
+export const CODE_INTERPRETER_NETWORKS = ["vpc", "sandbox"] as const;
+export interface CodeInterpreterSettings {
+  readonly network: (typeof CODE_INTERPRETER_NETWORKS)[number];
+}
+
+export const GATEWAY_AUTHORIZERS = ["AWS_IAM", "CUSTOM_JWT"] as const;
+/** A gateway this project creates (an inbound authorizer of callers' SigV4 or their JWTs), or one that exists, by ARN. */
+export type GatewaySettings =
+  | { readonly create: true; readonly authorizer: "AWS_IAM" }
+  | { readonly create: true; readonly authorizer: "CUSTOM_JWT"; readonly discoveryUrl: string; readonly allowedAudience: readonly string[]; readonly allowedClients: readonly string[] }
+  | { readonly arn: string };
+
+/** The protocol the agent's container serves (agentcore-facts §5); HTTP is the service's default. */
+export const PROTOCOLS = ["HTTP", "MCP", "A2A"] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
 /** The validated, complete answers: everything downstream of validation works from this. */
 export interface Answers {
   readonly name: string;
@@ -43,12 +68,17 @@ export interface Answers {
   readonly rds?: RdsSettings;
   /** Present exactly when the memory feature is chosen. */
   readonly memory?: MemorySettings;
+  /** Each present exactly when its feature is chosen. */
+  readonly browser?: BrowserSettings;
+  readonly codeInterpreter?: CodeInterpreterSettings;
+  readonly gateway?: GatewaySettings;
+  readonly protocol: Protocol;
   readonly image: string;
   /** Stored so that regenerating from agentcore-vpc.json keeps the project's syntax. */
   readonly format: Format;
 }
 
-export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "memory", "image", "format"] as const;
+export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "memory", "browser", "codeInterpreter", "gateway", "protocol", "image", "format"] as const;
 
 export function isExistingVpc(vpc: NewVpc | ExistingVpc): vpc is ExistingVpc {
   return "id" in vpc;
@@ -65,10 +95,14 @@ export const DEFAULTS = {
   name: "support_agent",
   region: "us-east-1",
   features: ["models", "memory", "observability"] as readonly Feature[],
-  internet: (features: readonly Feature[]): boolean => features.includes("browser"),
+  internet: (features: readonly Feature[], browserNetwork: unknown): boolean => features.includes("browser") && browserNetwork !== "public",
   vpc: { cidr: "10.0.0.0/16", azCount: 2 } as NewVpc,
   rdsPort: 5432,
   memory: { expiryDays: 30, strategies: ["semantic"] } as MemorySettings,
+  browser: { network: "vpc", recording: false } as BrowserSettings,
+  codeInterpreter: { network: "vpc" } as CodeInterpreterSettings,
+  gateway: { create: true, authorizer: "AWS_IAM" } as GatewaySettings,
+  protocol: "HTTP" as Protocol,
   image: (region: string, name: string): string => `${PLACEHOLDER_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repositoryOf(name)}:1.0.0`,
   format: "hcl" as Format,
 };
@@ -88,6 +122,12 @@ function serializeRds(rds: RdsSettings): Record<string, unknown> {
   return { mode: rds.mode, securityGroupId: rds.securityGroupId, secretArn: rds.secretArn, ...(rds.host ? { host: rds.host } : {}), port: rds.port };
 }
 
+function serializeGateway(gateway: GatewaySettings): Record<string, unknown> {
+  if ("arn" in gateway) return { arn: gateway.arn };
+  if (gateway.authorizer === "AWS_IAM") return { create: true, authorizer: gateway.authorizer };
+  return { create: true, authorizer: gateway.authorizer, discoveryUrl: gateway.discoveryUrl, allowedAudience: gateway.allowedAudience, allowedClients: gateway.allowedClients };
+}
+
 /** The answers file as written into the output: fixed key order, so the same answers give the same bytes. */
 export function serializeAnswers(answers: Answers): string {
   const ordered = {
@@ -100,6 +140,11 @@ export function serializeAnswers(answers: Answers): string {
       : { cidr: answers.vpc.cidr, azCount: answers.vpc.azCount },
     ...(answers.rds ? { rds: serializeRds(answers.rds) } : {}),
     ...(answers.memory ? { memory: { expiryDays: answers.memory.expiryDays, strategies: answers.memory.strategies } } : {}),
+    ...(answers.browser ? { browser: { network: answers.browser.network, recording: answers.browser.recording } } : {}),
+    ...(answers.codeInterpreter ? { codeInterpreter: { network: answers.codeInterpreter.network } } : {}),
+    ...(answers.gateway ? { gateway: serializeGateway(answers.gateway) } : {}),
+    // HTTP is the default: an answers file from before the protocol was asked regenerates to the same bytes.
+    ...(answers.protocol !== "HTTP" ? { protocol: answers.protocol } : {}),
     image: answers.image,
     format: answers.format,
   };

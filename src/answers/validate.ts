@@ -6,6 +6,7 @@ import { FORMATS } from "../render/format.js";
 import { hasHostBits, canonicalCidr, formatCidr, parseCidr } from "../util/cidr.js";
 import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
 import { checkMemory, checkRds } from "./feature-settings.js";
+import { checkBrowser, checkCodeInterpreter, checkGateway, checkProtocol } from "./tool-settings.js";
 import { ANSWER_KEYS, DEFAULTS, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
 
 export type { Problem } from "./checks.js";
@@ -188,10 +189,14 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
   const regionFrom = raw.region === undefined ? context.region?.from : undefined;
   const region = checkRegion(orDefault(raw.region, context.region?.value ?? DEFAULTS.region), regionFrom);
   const features = checkFeatures(orDefault(raw.features, DEFAULTS.features));
-  const internet = checkInternet(orDefault(raw.internet, DEFAULTS.internet(features.value ?? [])));
+  const browser = checkBrowser(raw.browser, features.value ?? []);
+  const internet = checkInternet(orDefault(raw.internet, DEFAULTS.internet(features.value ?? [], isPlainObject(raw.browser) ? raw.browser.network : undefined)));
   const vpc = checkVpc(orDefault(raw.vpc, DEFAULTS.vpc));
   const rds = checkRds(raw.rds, features.value ?? [], { ...(region.value ? { region: region.value } : {}), existingVpc: isPlainObject(raw.vpc) && ("id" in raw.vpc || "subnetIds" in raw.vpc) });
   const memory = checkMemory(raw.memory, features.value ?? []);
+  const codeInterpreter = checkCodeInterpreter(raw.codeInterpreter, features.value ?? []);
+  const gateway = checkGateway(raw.gateway, features.value ?? [], region.value);
+  const protocol = checkProtocol(raw.protocol);
   const image = checkImage(orDefault(raw.image, DEFAULTS.image(region.value ?? DEFAULTS.region, name.value ?? DEFAULTS.name)), region.value, internet.value);
   const format = checkFormat(orDefault(raw.format, DEFAULTS.format));
 
@@ -204,16 +209,20 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
     ...vpc.problems,
     ...rds.problems,
     ...memory.problems,
+    ...browser.problems,
+    ...codeInterpreter.problems,
+    ...gateway.problems,
+    ...protocol.problems,
     ...image.problems,
     ...format.problems,
     ...(region.value && features.value ? checkRegionFeatures(region.value, features.value, orDefault(raw.features, DEFAULTS.features)) : []),
   ];
-  if (features.value?.includes("browser") && internet.value === false) {
+  if (browser.value?.network === "vpc" && internet.value === false) {
     problems.push({
       field: "internet",
       value: false,
-      rule: `"browser" needs internet egress through a NAT gateway (the Browser tool reaches public websites); set "internet": true or remove "browser".`,
-      inWizard: "The Browser tool reaches public websites, so it needs internet egress.",
+      rule: `A Browser in VPC mode ("browser": { "network": "vpc" }) browses from the private subnets and needs internet egress through a NAT path; set "internet": true, or "browser": { "network": "public" } (public sites only, no NAT), or remove "browser".`,
+      inWizard: "A Browser in VPC mode browses from your subnets, so it needs internet egress.",
     });
   }
   if (
@@ -223,6 +232,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
     features.value === undefined ||
     internet.value === undefined ||
     vpc.value === undefined ||
+    protocol.value === undefined ||
     image.value === undefined ||
     format.value === undefined
   ) {
@@ -238,6 +248,10 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
       vpc: vpc.value,
       ...(rds.value ? { rds: rds.value } : {}),
       ...(memory.value ? { memory: memory.value } : {}),
+      ...(browser.value ? { browser: browser.value } : {}),
+      ...(codeInterpreter.value ? { codeInterpreter: codeInterpreter.value } : {}),
+      ...(gateway.value ? { gateway: gateway.value } : {}),
+      protocol: protocol.value,
       image: image.value,
       format: format.value,
     },

@@ -17,7 +17,7 @@ export const FEATURE_MEANING: Readonly<Record<Feature, string>> = {
   memory: "stores and retrieves conversation memory with AgentCore Memory",
   identity: "gets workload and OAuth tokens from AgentCore Identity",
   gateway: "calls tools through an AgentCore Gateway (MCP)",
-  browser: "drives the AgentCore Browser tool (needs internet egress)",
+  browser: "drives the AgentCore Browser tool (in VPC mode it needs internet egress)",
   codeInterpreter: "runs code in the AgentCore Code Interpreter",
   observability: "ships logs, traces and metrics to CloudWatch and X-Ray",
   rds: "connects to an Amazon RDS database in the VPC",

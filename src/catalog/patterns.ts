@@ -49,3 +49,7 @@ export const SECURITY_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export const SECRET_ARN = /^arn:(aws|aws-cn|aws-us-gov):secretsmanager:([a-z]{2}(?:-gov)?-[a-z]+-\d):(\d{12}):secret:([A-Za-z0-9/_+=.@!-]{1,512})-[A-Za-z0-9]{6}$/;
 /** A DNS name in lower case, as RDS endpoints are. */
 export const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+/** An AgentCore Gateway's ARN: partition, region, account, and the gateway ID (its name, lower case, and a suffix). */
+export const GATEWAY_ARN = /^arn:(aws|aws-cn|aws-us-gov):bedrock-agentcore:([a-z]{2}(?:-gov)?-[a-z]+-\d):(\d{12}):gateway\/([0-9a-z][0-9a-z-]{0,109})$/;
+/** An OpenID Connect discovery document over HTTPS, as a CUSTOM_JWT authorizer takes it. */
+export const DISCOVERY_URL = /^https:\/\/[^\s/]+(?:\/[^\s]*)?\/\.well-known\/openid-configuration$/;

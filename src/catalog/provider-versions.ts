@@ -50,6 +50,36 @@ export const PROVIDER_VERSIONS: Readonly<Record<string, readonly VersionFact[]>>
   "resource.aws_bedrockagentcore_agent_runtime": [{ version: "6.17.0", source: "6.17.0: **New Resource:** `aws_bedrockagentcore_agent_runtime` (#44301)" }],
   "resource.aws_bedrockagentcore_memory": [{ version: "6.18.0", source: "6.18.0: **New Resource:** `aws_bedrockagentcore_memory` (#44306; agentcore-facts §5)" }],
   "resource.aws_bedrockagentcore_memory_strategy": [{ version: "6.18.0", source: "6.18.0: **New Resource:** `aws_bedrockagentcore_memory_strategy` (#44306; agentcore-facts §5)" }],
+  "resource.aws_bedrockagentcore_gateway": [
+    { version: "6.17.0", source: "6.17.0: **New Resource:** `aws_bedrockagentcore_gateway` (#44305)" },
+    {
+      version: "6.19.0",
+      source: "6.19.0: resource/aws_bedrockagentcore_gateway: Change `authorizer_configuration` block from `Required` to `Optional` (#44812): an AWS_IAM gateway has none",
+      when: (body) => body.authorizer_configuration === undefined,
+    },
+  ],
+  "resource.aws_bedrockagentcore_browser": [
+    { version: "6.17.0", source: "6.17.0: **New Resource:** `aws_bedrockagentcore_browser` (#44303)" },
+    {
+      version: "6.21.0",
+      source: "6.21.0 BREAKING CHANGES: resource/aws_bedrockagentcore_browser: Rename `network_configuration.network_mode_config` to `network_configuration.vpc_config` (#44828)",
+      when: (body) => JSON.stringify(body.network_configuration ?? "").includes("vpc_config"),
+    },
+  ],
+  "resource.aws_bedrockagentcore_code_interpreter": [
+    { version: "6.17.0", source: "6.17.0: **New Resource:** `aws_bedrockagentcore_code_interpreter` (#44304)" },
+    {
+      // The CHANGELOG of 6.17.0-6.31.0 adds no vpc_config to the code interpreter; the release that did is not in any stored copy. 6.66.0 is proven to have it.
+      version: "6.66.0",
+      source: "network_configuration.vpc_config: absent from the CHANGELOG through 6.31.0; present in 6.66.0, the release the typed bindings here are generated from",
+      when: (body) => JSON.stringify(body.network_configuration ?? "").includes("vpc_config"),
+    },
+  ],
+  "resource.aws_s3_bucket": [{ version: "0.1.0", source: "in Terraform core before the provider was split out (core 0.5.0: `aws_s3_bucket` website support, #1738)" }],
+  "resource.aws_s3_bucket_policy": [{ version: "0.1.0", source: "in Terraform core before the split (core 0.7.3: **New Resource:** `aws_s3_bucket_policy`, #8615)" }],
+  "resource.aws_s3_bucket_public_access_block": [{ version: "1.54.0", source: "1.54.0: **New Resource:** `aws_s3_bucket_public_access_block` (#6607)" }],
+  "resource.aws_s3_bucket_server_side_encryption_configuration": [{ version: "4.0.0", source: "4.0.0: **New Resource:** `aws_s3_bucket_server_side_encryption_configuration` (#22609)" }],
+  "resource.aws_s3_bucket_lifecycle_configuration": [{ version: "4.0.0", source: "4.0.0: **New Resource:** `aws_s3_bucket_lifecycle_configuration` (#22579)" }],
   "data.aws_availability_zones": [INITIAL],
   "data.aws_vpc": [INITIAL],
   "data.aws_subnet": [INITIAL],

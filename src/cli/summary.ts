@@ -1,4 +1,5 @@
 import { memoryLine } from "../render/memory.js";
+import { toolSummaries } from "../render/tools.js";
 import { isExistingVpc } from "../answers/model.js";
 import { pricesNote, usd } from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
@@ -27,6 +28,7 @@ export function summarize(plan: Plan, style: Style = plainStyle(false)): string 
     `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "none created: the existing VPC's own egress path (checked at plan time)" : "none"}`,
     ...(answers.rds ? [`Database: ${answers.rds.mode === "existing" ? `the existing one; its group ${answers.rds.securityGroupId} admits the runtime on port ${answers.rds.port}, and the runtime may read ${answers.rds.secretArn}` : `a security group to attach to it, open on port ${answers.rds.port} from the runtime`}`] : []),
     ...(answers.memory ? [`Memory: ${memoryLine(answers.memory)}`] : []),
+    ...toolSummaries(answers),
     "",
     style.heading(`Estimated cost: ${usd(plan.monthlyUsd)} a month before data charges`),
     `  (${pricesNote(answers.region)})`,

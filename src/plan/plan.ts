@@ -81,6 +81,17 @@ function plannedEndpoints(answers: Answers): PlannedEndpoint[] {
 
 const ENDPOINT_ORDER = ENDPOINT_RULES.map((r) => r.suffix);
 
+/** The AgentCore resources this project creates: none has a monthly fee, each is billed by use (agentcore-facts §9). */
+function usageBilled(answers: Answers): CostLine[] {
+  const lines: string[] = ["AgentCore runtime: billed per second of vCPU and memory while sessions run"];
+  if (answers.memory) lines.push("AgentCore Memory: billed per event stored and long-term record");
+  if (answers.gateway && !("arn" in answers.gateway)) lines.push("AgentCore Gateway: billed per tool call and search");
+  if (answers.browser && (answers.browser.network === "vpc" || answers.browser.recording)) lines.push(`AgentCore Browser (${answers.browser.network === "vpc" ? "VPC" : "public"} mode): billed per second of session vCPU and memory`);
+  if (answers.codeInterpreter?.network === "vpc") lines.push("AgentCore Code Interpreter (VPC mode): billed per second of session vCPU and memory");
+  if (answers.browser?.recording) lines.push("S3 bucket of Browser recordings: billed per GB stored and request, expiring after 30 days");
+  return lines.map((item) => ({ item, monthlyUsd: 0 }));
+}
+
 /** Everything the generator decides, before any Terraform is synthesized. */
 export function planFor(answers: Answers): Plan {
   const azIds = supportedAzIds(answers.region);
@@ -107,6 +118,7 @@ export function planFor(answers: Answers): Plan {
       monthlyUsd: round2(price.NAT_GATEWAY_PER_MONTH),
     });
   }
+  cost.push(...usageBilled(answers));
   const notes: string[] = [];
   if (P.parseImage(answers.image)?.account === PLACEHOLDER_ACCOUNT) {
     notes.push(`The image ${answers.image} is a placeholder: set var.image in runtime/terraform.tfvars before applying the runtime layer.`);

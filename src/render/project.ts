@@ -1,6 +1,7 @@
-import { serializeAnswers } from "../answers/model.js";
+import { serializeAnswers, type Answers } from "../answers/model.js";
 import { ENVIRONMENT, environmentOf } from "../catalog/environment.js";
 import { memoryLine } from "./memory.js";
+import { lingeringTools, toolLines } from "./tools.js";
 import { FEATURE_MEANING } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
 import { providerFloor } from "../catalog/provider-versions.js";
@@ -14,6 +15,18 @@ import { renderTemplate } from "./templates.js";
 
 
 /** Each layer asks for the oldest Terraform and provider that have everything it declares (src/catalog/provider-versions.ts). */
+/** What runtime/ holds besides the role and the runtime, for the layout table. */
+function runtimeParts(answers: Answers): string {
+  const parts = [
+    ...(answers.memory ? ["its Memory"] : []),
+    ...(answers.gateway && !("arn" in answers.gateway) ? ["the Gateway and its role"] : []),
+    ...(answers.browser && (answers.browser.network === "vpc" || answers.browser.recording) ? [`the Browser and its role${answers.browser.recording ? ", the recordings bucket" : ""}`] : []),
+    ...(answers.codeInterpreter?.network === "vpc" ? ["the Code Interpreter and its role"] : []),
+    ...(answers.features.includes("observability") ? ["the log and trace delivery"] : []),
+  ];
+  return parts.length === 0 ? "" : parts.length === 1 ? `, ${parts[0]}` : `, ${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
 function versionsOf(nodes: readonly TfNode[]): VersionsBlock {
   // Check blocks need Terraform 1.5, removed blocks 1.7.
   const terraform = nodes.some((n) => n.kind === "removed") ? "1.7.0" : "1.5.0";
@@ -110,6 +123,11 @@ function readme(plan: Plan): string {
     internet: answers.internet,
     rds: answers.rds,
     memory: answers.memory ? { ...answers.memory, line: memoryLine(answers.memory) } : undefined,
+    tools: toolLines(answers),
+    lingering: lingeringTools(answers),
+    browserInVpc: answers.browser?.network === "vpc",
+    interpreterInVpc: answers.codeInterpreter?.network === "vpc",
+    runtimeParts: runtimeParts(answers),
     environment: environmentOf(answers).map((k) => ({ name: ENVIRONMENT[k].name, value: ENVIRONMENT[k].meaning })),
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,

@@ -58,3 +58,11 @@ export type { CloudwatchLogDeliveryDestinationConfig } from "@cdktn/provider-aws
 export { CloudwatchLogDelivery } from "@cdktn/provider-aws/lib/cloudwatch-log-delivery/index.js";
 export { CloudwatchLogResourcePolicy } from "@cdktn/provider-aws/lib/cloudwatch-log-resource-policy/index.js";
 export { XrayTraceSegmentDestination } from "@cdktn/provider-aws/lib/xray-trace-segment-destination/index.js";
+export { BedrockagentcoreGateway } from "@cdktn/provider-aws/lib/bedrockagentcore-gateway/index.js";
+export { BedrockagentcoreBrowser } from "@cdktn/provider-aws/lib/bedrockagentcore-browser/index.js";
+export { BedrockagentcoreCodeInterpreter } from "@cdktn/provider-aws/lib/bedrockagentcore-code-interpreter/index.js";
+export { S3Bucket } from "@cdktn/provider-aws/lib/s3-bucket/index.js";
+export { S3BucketPublicAccessBlock } from "@cdktn/provider-aws/lib/s3-bucket-public-access-block/index.js";
+export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
+export { S3BucketLifecycleConfiguration } from "@cdktn/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
+export { S3BucketPolicy } from "@cdktn/provider-aws/lib/s3-bucket-policy/index.js";

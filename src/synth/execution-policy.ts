@@ -4,7 +4,7 @@ import type * as cdk from "./cdktn.js";
 type Statement = cdk.DataAwsIamPolicyDocumentStatement;
 
 export const AGENTCORE = "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}";
-const AWS_OWNED_AGENTCORE = "arn:${local.partition}:bedrock-agentcore:${var.region}:aws";
+export const AWS_OWNED_AGENTCORE = "arn:${local.partition}:bedrock-agentcore:${var.region}:aws";
 export const LOGS = "arn:${local.partition}:logs:${var.region}:${local.account_id}:log-group";
 const SECRETS = "arn:${local.partition}:secretsmanager:${var.region}:${local.account_id}:secret";
 const WORKLOAD_IDENTITIES = [`${AGENTCORE}:workload-identity-directory/default`, `${AGENTCORE}:workload-identity-directory/default/workload-identity/\${var.name}-*`];
@@ -69,37 +69,6 @@ const FEATURE_STATEMENTS: Partial<Record<Feature, readonly Statement[]>> = {
     },
     { sid: "TokenVaultSecrets", actions: ["secretsmanager:GetSecretValue"], resources: [`${SECRETS}:bedrock-agentcore-identity!default/*`] },
   ],
-  gateway: [{ sid: "InvokeGateway", actions: ["bedrock-agentcore:InvokeGateway"], resources: [`${AGENTCORE}:gateway/*`] }],
-  browser: [
-    {
-      sid: "Browser",
-      actions: [
-        "bedrock-agentcore:StartBrowserSession",
-        "bedrock-agentcore:StopBrowserSession",
-        "bedrock-agentcore:GetBrowserSession",
-        "bedrock-agentcore:ListBrowserSessions",
-        "bedrock-agentcore:UpdateBrowserStream",
-        "bedrock-agentcore:ConnectBrowserAutomationStream",
-        "bedrock-agentcore:ConnectBrowserLiveViewStream",
-      ],
-      // The AWS-managed browser, and custom ones (their ARNs are browser-custom/<id>).
-      resources: [`${AWS_OWNED_AGENTCORE}:browser/*`, `${AGENTCORE}:browser-custom/*`],
-    },
-  ],
-  codeInterpreter: [
-    {
-      sid: "CodeInterpreter",
-      actions: [
-        "bedrock-agentcore:StartCodeInterpreterSession",
-        "bedrock-agentcore:StopCodeInterpreterSession",
-        "bedrock-agentcore:GetCodeInterpreterSession",
-        "bedrock-agentcore:ListCodeInterpreterSessions",
-        "bedrock-agentcore:InvokeCodeInterpreter",
-      ],
-      // The AWS-managed code interpreter, and custom ones (code-interpreter-custom/<id>).
-      resources: [`${AWS_OWNED_AGENTCORE}:code-interpreter/*`, `${AGENTCORE}:code-interpreter-custom/*`],
-    },
-  ],
   // A database whose secret is not known yet: RDS-managed master user secrets are named rds!db-... or rds!cluster-...
   rds: [databaseCredentials(`${SECRETS}:rds!*`)],
 };
@@ -123,15 +92,49 @@ function memoryStatement(memoryArn: string): Statement {
   };
 }
 
-/** The resources the runtime's permissions name, made in the same layer. */
+const BROWSER_ACTIONS = [
+  "bedrock-agentcore:StartBrowserSession",
+  "bedrock-agentcore:StopBrowserSession",
+  "bedrock-agentcore:GetBrowserSession",
+  "bedrock-agentcore:ListBrowserSessions",
+  "bedrock-agentcore:UpdateBrowserStream",
+  "bedrock-agentcore:ConnectBrowserAutomationStream",
+  "bedrock-agentcore:ConnectBrowserLiveViewStream",
+];
+
+const CODE_INTERPRETER_ACTIONS = [
+  "bedrock-agentcore:StartCodeInterpreterSession",
+  "bedrock-agentcore:StopCodeInterpreterSession",
+  "bedrock-agentcore:GetCodeInterpreterSession",
+  "bedrock-agentcore:ListCodeInterpreterSessions",
+  "bedrock-agentcore:InvokeCodeInterpreter",
+];
+
+/** The resources the runtime's permissions name, each one by its ARN: no gateway/*, browser/* or memory/*. */
 export interface OwnResources {
   readonly memoryArn?: string;
   /** The one secret of a known database: it replaces the rds!* grant. */
   readonly databaseSecretArn?: string;
+  readonly gatewayArn?: string;
+  /** The runtime's browser: a custom one (browser-custom/<id>) or the AWS-managed aws.browser.v1. */
+  readonly browserArn?: string;
+  readonly codeInterpreterArn?: string;
+}
+
+/** A chosen feature's own resource must be known: a grant without it would be a wildcard or nothing. */
+function named(arn: string | undefined, what: string): string[] {
+  if (arn === undefined) throw new Error(`the ${what} the runtime uses was not passed to executionStatements`);
+  return [arn];
 }
 
 export function executionStatements(features: readonly Feature[], own: OwnResources = {}): Statement[] {
-  const byFeature = features.flatMap((f) => (f === "rds" && own.databaseSecretArn ? [] : (FEATURE_STATEMENTS[f] ?? [])));
+  const byFeature = features.flatMap((f): readonly Statement[] => {
+    if (f === "rds" && own.databaseSecretArn) return [];
+    if (f === "gateway") return [{ sid: "InvokeGateway", actions: ["bedrock-agentcore:InvokeGateway"], resources: named(own.gatewayArn, "gateway") }];
+    if (f === "browser") return [{ sid: "Browser", actions: BROWSER_ACTIONS, resources: named(own.browserArn, "browser") }];
+    if (f === "codeInterpreter") return [{ sid: "CodeInterpreter", actions: CODE_INTERPRETER_ACTIONS, resources: named(own.codeInterpreterArn, "code interpreter") }];
+    return FEATURE_STATEMENTS[f] ?? [];
+  });
   return [
     ...BASE_STATEMENTS,
     ...byFeature,

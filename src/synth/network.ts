@@ -10,18 +10,13 @@ import { existingVpc, newVpc, type VpcRefs } from "./vpc.js";
 
 type Stack = cdk.TerraformStack;
 
-function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
-  const https = { fromPort: 443, toPort: 443 };
-  // Invocations do not enter through the runtime ENI: no ingress at all.
-  securityGroup(stack, "runtime", "AgentCore runtime ENIs: no ingress, egress only where the agent needs it", refs.vpcId, refs.runtimePreconditions);
-  securityGroup(stack, "endpoints", refs.sharedCidrs ? "Interface VPC endpoints: HTTPS from the runtime and the VPC" : "Interface VPC endpoints: HTTPS from the runtime only", refs.vpcId);
-  rule(stack, "egress", "runtime_to_endpoints", "runtime", {
-    referencedSecurityGroupId: "${aws_security_group.endpoints.id}",
-    description: "HTTPS to the interface endpoints",
-    ...https,
-  });
+const https = { fromPort: 443, toPort: 443 };
+
+/** A workload's HTTPS paths to AWS: the interface endpoints (created and reused), S3, and the internet when asked for. */
+function awsPaths(stack: Stack, plan: Plan, refs: VpcRefs, role: string, s3Use: string): void {
+  rule(stack, "egress", `${role}_to_endpoints`, role, { referencedSecurityGroupId: "${aws_security_group.endpoints.id}", description: "HTTPS to the interface endpoints", ...https });
   if (refs.reused) {
-    rule(stack, "egress", "runtime_to_existing_endpoints", "runtime", {
+    rule(stack, "egress", `${role}_to_existing_endpoints`, role, {
       forEach: forEachIn(`toset(${refs.reused.interfaceGroupIds})`),
       referencedSecurityGroupId: "${each.key}",
       description: "HTTPS to the VPC's own interface endpoints",
@@ -29,16 +24,38 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
     });
   }
   // Without this rule S3 traffic through the gateway endpoint is silently dropped.
-  rule(stack, "egress", "runtime_to_s3", "runtime", {
+  rule(stack, "egress", `${role}_to_s3`, role, {
     prefixListId: refs.reused?.s3PrefixListId ?? "${aws_vpc_endpoint.s3.prefix_list_id}",
-    description: "HTTPS to S3 through the gateway endpoint (image layers)",
+    description: `HTTPS to S3 through the gateway endpoint (${s3Use})`,
     ...https,
   });
-  rule(stack, "ingress", "endpoints_from_runtime", "endpoints", {
-    referencedSecurityGroupId: "${aws_security_group.runtime.id}",
-    description: "HTTPS from the runtime",
-    ...https,
-  });
+  rule(stack, "ingress", `endpoints_from_${role}`, "endpoints", { referencedSecurityGroupId: `\${aws_security_group.${role}.id}`, description: `HTTPS from the ${role.replace(/_/g, " ")}`, ...https });
+  if (plan.answers.internet) {
+    rule(stack, "egress", `${role}_to_internet`, role, { cidrIpv4: "0.0.0.0/0", description: "HTTPS to the internet through the NAT gateway", ...https });
+  }
+}
+
+/** The built-in tools in VPC mode: their ENIs sit in the runtime's subnets, each tool with a group of its own and nothing inbound. */
+function toolGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
+  const { browser, codeInterpreter } = plan.answers;
+  if (browser?.network === "vpc") {
+    securityGroup(stack, "browser", "AgentCore Browser ENIs: no ingress, web egress through the NAT path", refs.vpcId);
+    for (const [name, port] of [["https", 443], ["http", 80]] as const) {
+      rule(stack, "egress", `browser_to_web_${name}`, "browser", { cidrIpv4: "0.0.0.0/0", description: `${name.toUpperCase()} to websites, intranet and public`, fromPort: port, toPort: port });
+    }
+  }
+  if (codeInterpreter?.network === "vpc") {
+    securityGroup(stack, "code_interpreter", "AgentCore Code Interpreter ENIs: no ingress, egress to AWS and the VPC's services", refs.vpcId);
+    awsPaths(stack, plan, refs, "code_interpreter", "objects the code reads and writes");
+    rule(stack, "egress", "code_interpreter_to_vpc", "code_interpreter", { cidrIpv4: refs.vpcCidr, description: "HTTPS to the VPC's own services", ...https });
+  }
+}
+
+function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
+  // Invocations do not enter through the runtime ENI: no ingress at all.
+  securityGroup(stack, "runtime", "AgentCore runtime ENIs: no ingress, egress only where the agent needs it", refs.vpcId, refs.runtimePreconditions);
+  securityGroup(stack, "endpoints", refs.sharedCidrs ? "Interface VPC endpoints: HTTPS from the runtime and the VPC" : "Interface VPC endpoints: HTTPS from the runtime only", refs.vpcId);
+  awsPaths(stack, plan, refs, "runtime", "image layers");
   if (refs.sharedCidrs) {
     // Private DNS sends the whole VPC's calls of these services to these endpoints: its other workloads must keep reaching them.
     rule(stack, "ingress", "endpoints_from_vpc", "endpoints", {
@@ -48,9 +65,7 @@ function securityGroups(stack: Stack, plan: Plan, refs: VpcRefs): void {
       ...https,
     });
   }
-  if (plan.answers.internet) {
-    rule(stack, "egress", "runtime_to_internet", "runtime", { cidrIpv4: "0.0.0.0/0", description: "HTTPS to the internet through the NAT gateway", ...https });
-  }
+  toolGroups(stack, plan, refs);
   if (plan.answers.rds) database(stack, plan.answers.rds, refs.vpcId);
 }
 
@@ -118,6 +133,8 @@ export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
   );
   output(stack, "runtime_security_group_id", "Security group of the runtime ENIs.", "${aws_security_group.runtime.id}");
   output(stack, "endpoint_security_group_id", "Security group of the interface endpoints.", "${aws_security_group.endpoints.id}");
+  if (answers.browser?.network === "vpc") output(stack, "browser_security_group_id", "Security group of the Browser's ENIs.", "${aws_security_group.browser.id}");
+  if (answers.codeInterpreter?.network === "vpc") output(stack, "code_interpreter_security_group_id", "Security group of the Code Interpreter's ENIs.", "${aws_security_group.code_interpreter.id}");
   if (answers.rds) databaseOutputs(stack, answers.rds);
   output(stack, "interface_endpoint_ids", "Interface endpoint ID by service suffix.", "${{ for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }}");
   if (refs.reused?.s3PrefixListId) output(stack, "s3_prefix_list_id", "The S3 prefix list the runtime reaches the VPC's S3 gateway endpoints through.", refs.reused.s3PrefixListId);

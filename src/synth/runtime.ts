@@ -3,14 +3,23 @@ import { ENVIRONMENT, environmentOf, type EnvironmentKey } from "../catalog/envi
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { AGENTCORE, executionStatements } from "./execution-policy.js";
+import { executionStatements } from "./execution-policy.js";
 import { existingDatabase } from "./database-access.js";
+import { gateway } from "./gateway.js";
 import { memory } from "./memory.js";
+import { agentcoreTrust, serviceRole } from "./roles.js";
+import { browser, codeInterpreter } from "./tools.js";
 import { containerLogGroup, observability } from "./observability.js";
 import { hclString, layerStack, local, named, output, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
 
-/** Finds the network layer's subnets and security group by tag, so the layers share no state backend. */
-function networkLookups(stack: cdk.TerraformStack, plan: Plan): { subnets: string; securityGroup: string } {
+/** A security group of the network layer, found by its role tag. */
+function groupOf(stack: cdk.TerraformStack, role: string, vpcId: string): string {
+  named(new cdk.DataAwsSecurityGroup(stack, `data.aws_security_group.${role}`, { vpcId, tags: { [TAG_NAME]: "${var.name}", [TAG_ROLE]: role } }), role);
+  return `\${data.aws_security_group.${role}.id}`;
+}
+
+/** Finds the network layer's subnets and security groups by tag, so the layers share no state backend. */
+function networkLookups(stack: cdk.TerraformStack, plan: Plan): { subnets: string; securityGroup: string; browserGroup?: string; codeInterpreterGroup?: string } {
   const { vpc } = plan.answers;
   if (isExistingVpc(vpc)) {
     variable(stack, "vpc_id", { type: "string", description: "ID of the existing VPC.", default: vpc.id });
@@ -29,14 +38,13 @@ function networkLookups(stack: cdk.TerraformStack, plan: Plan): { subnets: strin
     );
   }
   const vpcId = isExistingVpc(vpc) ? "${var.vpc_id}" : "${data.aws_vpc.this.id}";
-  named(
-    new cdk.DataAwsSecurityGroup(stack, "data.aws_security_group.runtime", {
-      vpcId,
-      tags: { [TAG_NAME]: "${var.name}", [TAG_ROLE]: "runtime" },
-    }),
-    "runtime",
-  );
-  return { subnets: isExistingVpc(vpc) ? "${var.subnet_ids}" : "${data.aws_subnets.private.ids}", securityGroup: "${data.aws_security_group.runtime.id}" };
+  const { browser: browserSettings, codeInterpreter: interpreterSettings } = plan.answers;
+  return {
+    subnets: isExistingVpc(vpc) ? "${var.subnet_ids}" : "${data.aws_subnets.private.ids}",
+    securityGroup: groupOf(stack, "runtime", vpcId),
+    ...(browserSettings?.network === "vpc" ? { browserGroup: groupOf(stack, "browser", vpcId) } : {}),
+    ...(interpreterSettings?.network === "vpc" ? { codeInterpreterGroup: groupOf(stack, "code_interpreter", vpcId) } : {}),
+  };
 }
 
 /** The runtime layer: can be destroyed and re-created while the network layer stays. */
@@ -67,55 +75,40 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
   );
   const network = networkLookups(stack, plan);
 
-  // The SourceAccount/SourceArn conditions keep other accounts' AgentCore from assuming the role.
-  const trust = named(
-    new cdk.DataAwsIamPolicyDocument(stack, "data.aws_iam_policy_document.trust", {
-      statement: [
-        {
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["bedrock-agentcore.amazonaws.com"] }],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: ["${local.account_id}"] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [`${AGENTCORE}:*`] },
-          ],
-        },
-      ],
-    }),
-    "trust",
-  );
-  const store = answers.memory ? memory(stack, answers.memory) : undefined;
-  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : undefined;
-  const permissions = named(
-    new cdk.DataAwsIamPolicyDocument(stack, "data.aws_iam_policy_document.execution", {
-      statement: executionStatements(answers.features, { ...(store ? { memoryArn: store.arn } : {}), ...(db ? { databaseSecretArn: db.secretArn } : {}) }),
-    }),
-    "execution",
-  );
-  const values: Partial<Record<EnvironmentKey, string>> = { ...(store ? { memoryId: store.id } : {}), ...db?.values };
-  const environment = Object.fromEntries(environmentOf(answers).map((k) => [ENVIRONMENT[k].name, values[k]!]));
-  const role = named(
-    new cdk.IamRole(stack, "aws_iam_role.execution", {
-      name: "${var.name}-execution",
-      description: "Execution role of the ${var.name} AgentCore runtime",
-      assumeRolePolicy: trust.json,
-    }),
-    "execution",
-  );
-  named(
-    new cdk.IamRolePolicy(stack, "aws_iam_role_policy.execution", {
-      name: "${var.name}-execution",
-      role: role.id,
-      policy: permissions.json,
-    }),
-    "execution",
-  );
-  named(
+  const trust = agentcoreTrust(stack);
+  const slr = named(
     new cdk.IamServiceLinkedRole(stack, "aws_iam_service_linked_role.network", {
       count: cdk.Token.asNumber("${var.create_service_linked_role ? 1 : 0}"),
       awsServiceName: "network.bedrock-agentcore.amazonaws.com",
     }),
     "network",
   );
+  const store = answers.memory ? memory(stack, answers.memory) : undefined;
+  const tools = answers.gateway ? gateway(stack, answers.gateway, trust) : undefined;
+  const web = answers.browser ? browser(stack, answers.browser, trust, { subnets: network.subnets, securityGroup: network.browserGroup, serviceLinkedRole: slr }) : undefined;
+  const interpreter = answers.codeInterpreter
+    ? codeInterpreter(stack, answers.codeInterpreter, trust, { subnets: network.subnets, securityGroup: network.codeInterpreterGroup, serviceLinkedRole: slr })
+    : undefined;
+  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : undefined;
+  const { role, policy } = serviceRole(stack, trust, {
+    key: "execution",
+    description: "Execution role of the ${var.name} AgentCore runtime",
+    statements: executionStatements(answers.features, {
+      ...(store ? { memoryArn: store.arn } : {}),
+      ...(db ? { databaseSecretArn: db.secretArn } : {}),
+      ...(tools ? { gatewayArn: tools.arn } : {}),
+      ...(web ? { browserArn: web.arn } : {}),
+      ...(interpreter ? { codeInterpreterArn: interpreter.arn } : {}),
+    }),
+  });
+  const values: Partial<Record<EnvironmentKey, string>> = {
+    ...(store ? { memoryId: store.id } : {}),
+    ...(tools ? { gatewayUrl: tools.url } : {}),
+    ...(web ? { browserId: web.id } : {}),
+    ...(interpreter ? { codeInterpreterId: interpreter.id } : {}),
+    ...db?.values,
+  };
+  const environment = Object.fromEntries(environmentOf(answers).map((k) => [ENVIRONMENT[k].name, values[k]!]));
   const runtime = named(
     new cdk.BedrockagentcoreAgentRuntime(stack, "aws_bedrockagentcore_agent_runtime.this", {
       agentRuntimeName: "${var.name}",
@@ -123,17 +116,18 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
       agentRuntimeArtifact: [{ containerConfiguration: [{ containerUri: "${var.image}" }] }],
       // Where the agent's resources are: its code reads them instead of hard-coding IDs (agentcore-facts §6).
       ...(Object.keys(environment).length > 0 ? { environmentVariables: environment } : {}),
+      ...(answers.protocol !== "HTTP" ? { protocolConfiguration: [{ serverProtocol: answers.protocol }] } : {}),
       networkConfiguration: [
         {
           networkMode: "VPC",
           networkModeConfig: [{ subnets: cdk.Token.asList(network.subnets), securityGroups: [network.securityGroup] }],
         },
       ],
+      // The role's permissions must exist before the runtime pulls its image.
+      dependsOn: [policy!, slr],
     }),
     "this",
   );
-  // The role's permissions must exist before the runtime pulls its image.
-  runtime.addOverride("depends_on", ["aws_iam_role_policy.execution", "aws_iam_service_linked_role.network"]);
 
   output(stack, "agent_runtime_arn", "ARN of the AgentCore runtime.", runtime.agentRuntimeArn);
   output(stack, "agent_runtime_id", "ID of the AgentCore runtime.", runtime.agentRuntimeId);

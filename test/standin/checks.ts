@@ -96,12 +96,17 @@ export function checkPlan(plan: PlanJson, answers: Answers, region: Region): str
   for (const sg of created(plan, "aws_security_group")) {
     expect(((sg.ingress as unknown[] | undefined) ?? []).length === 0, `inline ingress on ${sg.name as string}`);
   }
+  // HTTPS of the runtime (and of a VPC-mode Code Interpreter) with internet; a VPC-mode Browser's web traffic, HTTP and HTTPS.
   const worldEgress = egress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0");
-  expect(worldEgress.length === (answers.internet ? 1 : 0), `${worldEgress.length} egress rules to the world with internet ${answers.internet}`);
+  const https = worldEgress.filter((r) => r.from_port === 443 && r.to_port === 443 && !String(r.description).startsWith("HTTPS to websites"));
+  const web = worldEgress.filter((r) => String(r.description).includes("to websites"));
+  const interpreterInVpc = answers.codeInterpreter?.network === "vpc";
+  expect(https.length === (answers.internet ? (interpreterInVpc ? 2 : 1) : 0), `${https.length} HTTPS egress rules to the world with internet ${answers.internet}`);
+  expect(web.length === (answers.browser?.network === "vpc" ? 2 : 0) && worldEgress.length === https.length + web.length, `world egress: ${worldEgress.map((r) => r.description as string).join("; ")}`);
   expect(egress.some((r) => r.description === "HTTPS to S3 through the gateway endpoint (image layers)" && r.from_port === 443), "no HTTPS egress to the S3 prefix list");
 
   // The database port, both ways, only with RDS.
-  const dbRules = [...ingress, ...egress].filter((r) => r.from_port !== 443);
+  const dbRules = [...ingress, ...egress].filter((r) => r.from_port !== 443 && !web.includes(r));
   // In an existing VPC the endpoints created serve its other workloads too (private DNS): HTTPS from each VPC CIDR.
   if (isExistingVpc(answers.vpc) && intended.interfaceEndpoints.length > 0) {
     const cidr = region.vpcs.find((v) => v.id === (answers.vpc as { id: string }).id)?.cidr;

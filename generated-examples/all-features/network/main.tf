@@ -182,6 +182,89 @@ resource "aws_vpc_security_group_egress_rule" "runtime_to_internet" {
   to_port           = 443
 }
 
+resource "aws_security_group" "browser" {
+  description = "AgentCore Browser ENIs: no ingress, web egress through the NAT path"
+  name        = "${var.name}-browser"
+  vpc_id      = aws_vpc.this.id
+  tags = {
+    Name                 = "${var.name}-browser"
+    "agentcore-vpc:role" = "browser"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "browser_to_web_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS to websites, intranet and public"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.browser.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "browser_to_web_http" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTP to websites, intranet and public"
+  from_port         = 80
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.browser.id
+  to_port           = 80
+}
+
+resource "aws_security_group" "code_interpreter" {
+  description = "AgentCore Code Interpreter ENIs: no ingress, egress to AWS and the VPC's services"
+  name        = "${var.name}-code_interpreter"
+  vpc_id      = aws_vpc.this.id
+  tags = {
+    Name                 = "${var.name}-code_interpreter"
+    "agentcore-vpc:role" = "code_interpreter"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "code_interpreter_to_endpoints" {
+  description                  = "HTTPS to the interface endpoints"
+  from_port                    = 443
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.endpoints.id
+  security_group_id            = aws_security_group.code_interpreter.id
+  to_port                      = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "code_interpreter_to_s3" {
+  description       = "HTTPS to S3 through the gateway endpoint (objects the code reads and writes)"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  prefix_list_id    = aws_vpc_endpoint.s3.prefix_list_id
+  security_group_id = aws_security_group.code_interpreter.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_ingress_rule" "endpoints_from_code_interpreter" {
+  description                  = "HTTPS from the code interpreter"
+  from_port                    = 443
+  ip_protocol                  = "tcp"
+  referenced_security_group_id = aws_security_group.code_interpreter.id
+  security_group_id            = aws_security_group.endpoints.id
+  to_port                      = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "code_interpreter_to_internet" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS to the internet through the NAT gateway"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.code_interpreter.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "code_interpreter_to_vpc" {
+  cidr_ipv4         = aws_vpc.this.cidr_block
+  description       = "HTTPS to the VPC's own services"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.code_interpreter.id
+  to_port           = 443
+}
+
 resource "aws_security_group" "database" {
   description = "Attach to the RDS database: accepts the database port from the runtime only"
   name        = "${var.name}-database"

@@ -31,6 +31,16 @@ output "endpoint_security_group_id" {
   value       = aws_security_group.endpoints.id
 }
 
+output "browser_security_group_id" {
+  description = "Security group of the Browser's ENIs."
+  value       = aws_security_group.browser.id
+}
+
+output "code_interpreter_security_group_id" {
+  description = "Security group of the Code Interpreter's ENIs."
+  value       = aws_security_group.code_interpreter.id
+}
+
 output "database_security_group_id" {
   description = "Attach this security group to the RDS database."
   value       = aws_security_group.database.id

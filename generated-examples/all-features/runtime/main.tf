@@ -54,6 +54,22 @@ data "aws_security_group" "runtime" {
   }
 }
 
+data "aws_security_group" "browser" {
+  vpc_id = data.aws_vpc.this.id
+  tags = {
+    "agentcore-vpc:name" = var.name
+    "agentcore-vpc:role" = "browser"
+  }
+}
+
+data "aws_security_group" "code_interpreter" {
+  vpc_id = data.aws_vpc.this.id
+  tags = {
+    "agentcore-vpc:name" = var.name
+    "agentcore-vpc:role" = "code_interpreter"
+  }
+}
+
 data "aws_iam_policy_document" "trust" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -75,6 +91,12 @@ data "aws_iam_policy_document" "trust" {
       type        = "Service"
     }
   }
+}
+
+resource "aws_iam_service_linked_role" "network" {
+  count = var.create_service_linked_role ? 1 : 0
+
+  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
 }
 
 resource "aws_bedrockagentcore_memory" "this" {
@@ -102,6 +124,66 @@ resource "aws_bedrockagentcore_memory_strategy" "user_preference" {
   name       = "user_preference"
   namespaces = ["/strategies/{memoryStrategyId}/actors/{actorId}"]
   type       = "USER_PREFERENCE"
+}
+
+resource "aws_iam_role" "gateway" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  description        = "Role the ${var.name} AgentCore Gateway calls its targets with"
+  name               = "${var.name}-gateway"
+}
+
+resource "aws_bedrockagentcore_gateway" "this" {
+  authorizer_type = "AWS_IAM"
+  description     = "MCP gateway of the ${var.name} AgentCore runtime"
+  name            = join("-", compact(split("_", var.name)))
+  protocol_type   = "MCP"
+  role_arn        = aws_iam_role.gateway.arn
+}
+
+resource "aws_iam_role" "browser" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  description        = "Execution role of the ${var.name} AgentCore Browser"
+  name               = "${var.name}-browser"
+}
+
+resource "aws_bedrockagentcore_browser" "this" {
+  description        = "Browser of the ${var.name} AgentCore runtime"
+  execution_role_arn = aws_iam_role.browser.arn
+  name               = "${substr(var.name, 0, 40)}_browser"
+
+  network_configuration {
+    network_mode = "VPC"
+
+    vpc_config {
+      security_groups = [data.aws_security_group.browser.id]
+      subnets         = data.aws_subnets.private.ids
+    }
+  }
+
+  depends_on = [aws_iam_service_linked_role.network]
+}
+
+resource "aws_iam_role" "code_interpreter" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  description        = "Execution role of the ${var.name} AgentCore Code Interpreter; the code it runs gets these credentials"
+  name               = "${var.name}-code-interpreter"
+}
+
+resource "aws_bedrockagentcore_code_interpreter" "this" {
+  description        = "Code Interpreter of the ${var.name} AgentCore runtime"
+  execution_role_arn = aws_iam_role.code_interpreter.arn
+  name               = "${substr(var.name, 0, 31)}_code_interpreter"
+
+  network_configuration {
+    network_mode = "VPC"
+
+    vpc_config {
+      security_groups = [data.aws_security_group.code_interpreter.id]
+      subnets         = data.aws_subnets.private.ids
+    }
+  }
+
+  depends_on = [aws_iam_service_linked_role.network]
 }
 
 data "aws_iam_policy_document" "execution" {
@@ -208,7 +290,7 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid       = "InvokeGateway"
     actions   = ["bedrock-agentcore:InvokeGateway"]
-    resources = ["arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:gateway/*"]
+    resources = [aws_bedrockagentcore_gateway.this.gateway_arn]
   }
 
   statement {
@@ -222,10 +304,7 @@ data "aws_iam_policy_document" "execution" {
       "bedrock-agentcore:ConnectBrowserAutomationStream",
       "bedrock-agentcore:ConnectBrowserLiveViewStream",
     ]
-    resources = [
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:browser/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:browser-custom/*",
-    ]
+    resources = [aws_bedrockagentcore_browser.this.browser_arn]
   }
 
   statement {
@@ -237,10 +316,7 @@ data "aws_iam_policy_document" "execution" {
       "bedrock-agentcore:ListCodeInterpreterSessions",
       "bedrock-agentcore:InvokeCodeInterpreter",
     ]
-    resources = [
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:code-interpreter/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:code-interpreter-custom/*",
-    ]
+    resources = [aws_bedrockagentcore_code_interpreter.this.code_interpreter_arn]
   }
 
   statement {
@@ -278,16 +354,13 @@ resource "aws_iam_role_policy" "execution" {
   role   = aws_iam_role.execution.id
 }
 
-resource "aws_iam_service_linked_role" "network" {
-  count = var.create_service_linked_role ? 1 : 0
-
-  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
-}
-
 resource "aws_bedrockagentcore_agent_runtime" "this" {
   agent_runtime_name = var.name
   environment_variables = {
-    AGENTCORE_MEMORY_ID = aws_bedrockagentcore_memory.this.id
+    AGENTCORE_MEMORY_ID           = aws_bedrockagentcore_memory.this.id
+    AGENTCORE_GATEWAY_URL         = aws_bedrockagentcore_gateway.this.gateway_url
+    AGENTCORE_BROWSER_ID          = aws_bedrockagentcore_browser.this.browser_id
+    AGENTCORE_CODE_INTERPRETER_ID = aws_bedrockagentcore_code_interpreter.this.code_interpreter_id
   }
   role_arn = aws_iam_role.execution.arn
 

@@ -11,6 +11,41 @@ output "memory_arn" {
   value       = aws_bedrockagentcore_memory.this.arn
 }
 
+output "gateway_arn" {
+  description = "ARN of the runtime's AgentCore Gateway."
+  value       = aws_bedrockagentcore_gateway.this.gateway_arn
+}
+
+output "gateway_url" {
+  description = "MCP URL of the gateway (also in the runtime's AGENTCORE_GATEWAY_URL)."
+  value       = aws_bedrockagentcore_gateway.this.gateway_url
+}
+
+output "gateway_role_arn" {
+  description = "ARN of the role the gateway calls its targets with: grant it what each target needs."
+  value       = aws_iam_role.gateway.arn
+}
+
+output "browser_id" {
+  description = "ID of the runtime's AgentCore Browser (also in the runtime's AGENTCORE_BROWSER_ID)."
+  value       = aws_bedrockagentcore_browser.this.browser_id
+}
+
+output "browser_role_arn" {
+  description = "ARN of the Browser's execution role."
+  value       = aws_iam_role.browser.arn
+}
+
+output "code_interpreter_id" {
+  description = "ID of the runtime's AgentCore Code Interpreter (also in the runtime's AGENTCORE_CODE_INTERPRETER_ID)."
+  value       = aws_bedrockagentcore_code_interpreter.this.code_interpreter_id
+}
+
+output "code_interpreter_role_arn" {
+  description = "ARN of the Code Interpreter's execution role: grant it what the code it runs must reach."
+  value       = aws_iam_role.code_interpreter.arn
+}
+
 output "agent_runtime_arn" {
   description = "ARN of the AgentCore runtime."
   value       = aws_bedrockagentcore_agent_runtime.this.agent_runtime_arn

@@ -182,6 +182,34 @@ resource "aws_vpc_security_group_egress_rule" "runtime_to_internet" {
   to_port           = 443
 }
 
+resource "aws_security_group" "browser" {
+  description = "AgentCore Browser ENIs: no ingress, web egress through the NAT path"
+  name        = "${var.name}-browser"
+  vpc_id      = aws_vpc.this.id
+  tags = {
+    Name                 = "${var.name}-browser"
+    "agentcore-vpc:role" = "browser"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "browser_to_web_https" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS to websites, intranet and public"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.browser.id
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "browser_to_web_http" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTP to websites, intranet and public"
+  from_port         = 80
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.browser.id
+  to_port           = 80
+}
+
 resource "aws_vpc_endpoint" "s3" {
   route_table_ids   = [aws_route_table.private.id]
   service_name      = "com.amazonaws.${var.region}.s3"

@@ -54,6 +54,14 @@ data "aws_security_group" "runtime" {
   }
 }
 
+data "aws_security_group" "browser" {
+  vpc_id = data.aws_vpc.this.id
+  tags = {
+    "agentcore-vpc:name" = var.name
+    "agentcore-vpc:role" = "browser"
+  }
+}
+
 data "aws_iam_policy_document" "trust" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -75,6 +83,35 @@ data "aws_iam_policy_document" "trust" {
       type        = "Service"
     }
   }
+}
+
+resource "aws_iam_service_linked_role" "network" {
+  count = var.create_service_linked_role ? 1 : 0
+
+  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
+}
+
+resource "aws_iam_role" "browser" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  description        = "Execution role of the ${var.name} AgentCore Browser"
+  name               = "${var.name}-browser"
+}
+
+resource "aws_bedrockagentcore_browser" "this" {
+  description        = "Browser of the ${var.name} AgentCore runtime"
+  execution_role_arn = aws_iam_role.browser.arn
+  name               = "${substr(var.name, 0, 40)}_browser"
+
+  network_configuration {
+    network_mode = "VPC"
+
+    vpc_config {
+      security_groups = [data.aws_security_group.browser.id]
+      subnets         = data.aws_subnets.private.ids
+    }
+  }
+
+  depends_on = [aws_iam_service_linked_role.network]
 }
 
 data "aws_iam_policy_document" "execution" {
@@ -170,10 +207,7 @@ data "aws_iam_policy_document" "execution" {
       "bedrock-agentcore:ConnectBrowserAutomationStream",
       "bedrock-agentcore:ConnectBrowserLiveViewStream",
     ]
-    resources = [
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:browser/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:browser-custom/*",
-    ]
+    resources = [aws_bedrockagentcore_browser.this.browser_arn]
   }
 }
 
@@ -189,15 +223,12 @@ resource "aws_iam_role_policy" "execution" {
   role   = aws_iam_role.execution.id
 }
 
-resource "aws_iam_service_linked_role" "network" {
-  count = var.create_service_linked_role ? 1 : 0
-
-  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
-}
-
 resource "aws_bedrockagentcore_agent_runtime" "this" {
   agent_runtime_name = var.name
-  role_arn           = aws_iam_role.execution.arn
+  environment_variables = {
+    AGENTCORE_BROWSER_ID = aws_bedrockagentcore_browser.this.browser_id
+  }
+  role_arn = aws_iam_role.execution.arn
 
   agent_runtime_artifact {
     container_configuration {

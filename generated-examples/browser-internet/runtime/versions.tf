@@ -7,7 +7,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 6.17.0, < 7.0.0"
+      version = ">= 6.21.0, < 7.0.0"
     }
   }
 }

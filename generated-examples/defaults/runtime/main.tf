@@ -77,6 +77,12 @@ data "aws_iam_policy_document" "trust" {
   }
 }
 
+resource "aws_iam_service_linked_role" "network" {
+  count = var.create_service_linked_role ? 1 : 0
+
+  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
+}
+
 resource "aws_bedrockagentcore_memory" "this" {
   description           = "Memory of the ${var.name} AgentCore runtime"
   event_expiry_duration = var.memory_event_expiry_days
@@ -199,12 +205,6 @@ resource "aws_iam_role_policy" "execution" {
   name   = "${var.name}-execution"
   policy = data.aws_iam_policy_document.execution.json
   role   = aws_iam_role.execution.id
-}
-
-resource "aws_iam_service_linked_role" "network" {
-  count = var.create_service_linked_role ? 1 : 0
-
-  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
 }
 
 resource "aws_bedrockagentcore_agent_runtime" "this" {

@@ -31,6 +31,11 @@ output "endpoint_security_group_id" {
   value       = aws_security_group.endpoints.id
 }
 
+output "code_interpreter_security_group_id" {
+  description = "Security group of the Code Interpreter's ENIs."
+  value       = aws_security_group.code_interpreter.id
+}
+
 output "interface_endpoint_ids" {
   description = "Interface endpoint ID by service suffix."
   value       = { for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }

@@ -29,6 +29,14 @@ data "aws_security_group" "runtime" {
   }
 }
 
+data "aws_security_group" "code_interpreter" {
+  vpc_id = var.vpc_id
+  tags = {
+    "agentcore-vpc:name" = var.name
+    "agentcore-vpc:role" = "code_interpreter"
+  }
+}
+
 data "aws_iam_policy_document" "trust" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -50,6 +58,35 @@ data "aws_iam_policy_document" "trust" {
       type        = "Service"
     }
   }
+}
+
+resource "aws_iam_service_linked_role" "network" {
+  count = var.create_service_linked_role ? 1 : 0
+
+  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
+}
+
+resource "aws_iam_role" "code_interpreter" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  description        = "Execution role of the ${var.name} AgentCore Code Interpreter; the code it runs gets these credentials"
+  name               = "${var.name}-code-interpreter"
+}
+
+resource "aws_bedrockagentcore_code_interpreter" "this" {
+  description        = "Code Interpreter of the ${var.name} AgentCore runtime"
+  execution_role_arn = aws_iam_role.code_interpreter.arn
+  name               = "${substr(var.name, 0, 31)}_code_interpreter"
+
+  network_configuration {
+    network_mode = "VPC"
+
+    vpc_config {
+      security_groups = [data.aws_security_group.code_interpreter.id]
+      subnets         = var.subnet_ids
+    }
+  }
+
+  depends_on = [aws_iam_service_linked_role.network]
 }
 
 data "aws_iam_policy_document" "execution" {
@@ -143,10 +180,7 @@ data "aws_iam_policy_document" "execution" {
       "bedrock-agentcore:ListCodeInterpreterSessions",
       "bedrock-agentcore:InvokeCodeInterpreter",
     ]
-    resources = [
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:aws:code-interpreter/*",
-      "arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:code-interpreter-custom/*",
-    ]
+    resources = [aws_bedrockagentcore_code_interpreter.this.code_interpreter_arn]
   }
 }
 
@@ -162,15 +196,12 @@ resource "aws_iam_role_policy" "execution" {
   role   = aws_iam_role.execution.id
 }
 
-resource "aws_iam_service_linked_role" "network" {
-  count = var.create_service_linked_role ? 1 : 0
-
-  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
-}
-
 resource "aws_bedrockagentcore_agent_runtime" "this" {
   agent_runtime_name = var.name
-  role_arn           = aws_iam_role.execution.arn
+  environment_variables = {
+    AGENTCORE_CODE_INTERPRETER_ID = aws_bedrockagentcore_code_interpreter.this.code_interpreter_id
+  }
+  role_arn = aws_iam_role.execution.arn
 
   agent_runtime_artifact {
     container_configuration {

@@ -270,6 +270,15 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_from_runtime" {
   to_port                      = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "runtime_to_internet" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS to the internet through the NAT gateway"
+  from_port         = 443
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.runtime.id
+  to_port           = 443
+}
+
 resource "aws_vpc_security_group_ingress_rule" "endpoints_from_vpc" {
   for_each = toset([for a in data.aws_vpc.this.cidr_block_associations : a.cidr_block])
 
@@ -281,13 +290,32 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_from_vpc" {
   to_port           = 443
 }
 
-resource "aws_vpc_security_group_egress_rule" "runtime_to_internet" {
+resource "aws_security_group" "browser" {
+  description = "AgentCore Browser ENIs: no ingress, web egress through the NAT path"
+  name        = "${var.name}-browser"
+  vpc_id      = data.aws_vpc.this.id
+  tags = {
+    Name                 = "${var.name}-browser"
+    "agentcore-vpc:role" = "browser"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "browser_to_web_https" {
   cidr_ipv4         = "0.0.0.0/0"
-  description       = "HTTPS to the internet through the NAT gateway"
+  description       = "HTTPS to websites, intranet and public"
   from_port         = 443
   ip_protocol       = "tcp"
-  security_group_id = aws_security_group.runtime.id
+  security_group_id = aws_security_group.browser.id
   to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "browser_to_web_http" {
+  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTP to websites, intranet and public"
+  from_port         = 80
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.browser.id
+  to_port           = 80
 }
 
 resource "aws_vpc_endpoint" "interface" {

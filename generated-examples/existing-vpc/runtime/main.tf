@@ -52,6 +52,26 @@ data "aws_iam_policy_document" "trust" {
   }
 }
 
+resource "aws_iam_service_linked_role" "network" {
+  count = var.create_service_linked_role ? 1 : 0
+
+  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
+}
+
+resource "aws_iam_role" "gateway" {
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+  description        = "Role the ${var.name} AgentCore Gateway calls its targets with"
+  name               = "${var.name}-gateway"
+}
+
+resource "aws_bedrockagentcore_gateway" "this" {
+  authorizer_type = "AWS_IAM"
+  description     = "MCP gateway of the ${var.name} AgentCore runtime"
+  name            = join("-", compact(split("_", var.name)))
+  protocol_type   = "MCP"
+  role_arn        = aws_iam_role.gateway.arn
+}
+
 data "aws_iam_policy_document" "execution" {
   statement {
     sid     = "PullImage"
@@ -156,7 +176,7 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid       = "InvokeGateway"
     actions   = ["bedrock-agentcore:InvokeGateway"]
-    resources = ["arn:${local.partition}:bedrock-agentcore:${var.region}:${local.account_id}:gateway/*"]
+    resources = [aws_bedrockagentcore_gateway.this.gateway_arn]
   }
 }
 
@@ -172,15 +192,12 @@ resource "aws_iam_role_policy" "execution" {
   role   = aws_iam_role.execution.id
 }
 
-resource "aws_iam_service_linked_role" "network" {
-  count = var.create_service_linked_role ? 1 : 0
-
-  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
-}
-
 resource "aws_bedrockagentcore_agent_runtime" "this" {
   agent_runtime_name = var.name
-  role_arn           = aws_iam_role.execution.arn
+  environment_variables = {
+    AGENTCORE_GATEWAY_URL = aws_bedrockagentcore_gateway.this.gateway_url
+  }
+  role_arn = aws_iam_role.execution.arn
 
   agent_runtime_artifact {
     container_configuration {

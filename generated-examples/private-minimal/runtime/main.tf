@@ -77,6 +77,12 @@ data "aws_iam_policy_document" "trust" {
   }
 }
 
+resource "aws_iam_service_linked_role" "network" {
+  count = var.create_service_linked_role ? 1 : 0
+
+  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
+}
+
 data "aws_iam_policy_document" "execution" {
   statement {
     sid     = "PullImage"
@@ -170,12 +176,6 @@ resource "aws_iam_role_policy" "execution" {
   name   = "${var.name}-execution"
   policy = data.aws_iam_policy_document.execution.json
   role   = aws_iam_role.execution.id
-}
-
-resource "aws_iam_service_linked_role" "network" {
-  count = var.create_service_linked_role ? 1 : 0
-
-  aws_service_name = "network.bedrock-agentcore.amazonaws.com"
 }
 
 resource "aws_bedrockagentcore_agent_runtime" "this" {
