@@ -83,12 +83,16 @@ describe("the wizard in a real terminal", () => {
       await term.keys("Down", "Enter"); // 3
       await term.waitFor("AgentCore features");
       await term.keys("Down", "Down", "Down", "Space", "Enter"); // + gateway
+      await term.waitFor("The Gateway:");
+      await term.keys("Enter"); // create one, AWS_IAM
       await term.waitFor("Does the agent need internet egress?");
       await term.keys("n", "Enter");
       await term.waitFor("Days the Memory keeps");
       await term.keys("6", "0", "Enter");
       await term.waitFor("Long-term memory strategies");
       await term.keys("Down", "Space", "Enter"); // + summarization
+      await term.waitFor("protocol the agent's container serves");
+      await term.keys("Down", "Enter"); // MCP
       await term.waitFor("Container image");
       await term.keys("Enter");
       await term.waitFor("Write the project to by-keys?");
@@ -109,6 +113,7 @@ describe("the wizard in a real terminal", () => {
       features: ["models", "memory", "gateway", "observability"],
       internet: false,
       memory: { expiryDays: 60, strategies: ["semantic", "summarization"] },
+      protocol: "MCP",
       image: "123456789012.dkr.ecr.us-east-2.amazonaws.com/tmux-agent:1.0.0",
     });
     expect((await runCli(["by-file", "--answers", file], dir)).code).toBe(0);

@@ -149,7 +149,7 @@ describe("the wizard speaks for itself", () => {
     const browser = await wizard(["b", "--dry-run"], [...existing, [/^AgentCore features/, ["models", "browser"]]], dir);
     const question = asked.asked.find((q) => q.startsWith("Does the agent need internet egress"));
     expect(question).toBe("Does the agent need internet egress? (through the VPC's own NAT gateway, transit gateway or firewall, checked at plan time)");
-    expect(browser.stdout).toContain("Browser reaches public websites, so internet egress is on: through the VPC's own NAT gateway, transit gateway or firewall, checked at plan time.");
+    expect(browser.stdout).toContain("The Browser browses from your subnets, so internet egress is on: through the VPC's own NAT gateway, transit gateway or firewall, checked at plan time.");
     for (const text of [asked.stdout, browser.stdout, ...asked.asked, ...browser.asked]) expect(text).not.toContain("NAT gateway, about $");
   });
 });

@@ -52,6 +52,7 @@ describe("wizard flows", () => {
       "Does the agent need internet egress? (one NAT gateway, about $36.50 a month)",
       "Days the Memory keeps a conversation's events (7-365):",
       "Long-term memory strategies (none keeps the events only):",
+      "The protocol the agent's container serves:",
       "Container image (ECR URI with a tag or digest):",
       "Write the project to by-wizard?",
     ]);
@@ -99,6 +100,7 @@ describe("wizard flows", () => {
       "AgentCore features the agent uses:",
       "Days the Memory keeps a conversation's events (7-365):",
       "Long-term memory strategies (none keeps the events only):",
+      "The protocol the agent's container serves:",
       "Container image (ECR URI with a tag or digest):",
       "Write the project to out?",
     ]);
@@ -109,14 +111,17 @@ describe("wizard flows", () => {
     const session = await wizard(["out"], [[/^AgentCore features/, ["models", "browser"]]], dir);
     expect(session.code).toBe(0);
     expect(session.asked.some((q) => q.startsWith("Does the agent need internet"))).toBe(false);
-    expect(session.stdout).toContain("Browser reaches public websites, so internet egress is on: one NAT gateway, about $36.50 a month.");
+    expect(session.stdout).toContain("The Browser browses from your subnets, so internet egress is on: one NAT gateway, about $36.50 a month.");
     expect(session.stdout).toContain("NAT gateway: yes");
   });
 
-  test("Browser cannot be chosen when the answers file said no internet", async () => {
+  test("a Browser chosen when the answers file said no internet uses the public network mode, and says so", async () => {
     const dir = await tempDir();
     const file = await writeJson(join(dir, "a.json"), { internet: false });
-    await expect(wizard(["out", "--answers", file], [[/^AgentCore features/, ["browser"]]], dir)).rejects.toThrow("Browser needs internet egress, which your answers file turns off.");
+    const session = await wizard(["out", "--answers", file], [[/^AgentCore features/, ["browser"]]], dir);
+    expect([session.code, session.asked.some((q) => /Browser browse/.test(q))]).toEqual([0, false]);
+    expect(session.stdout).toContain("Your answers file turns internet egress off, so the Browser uses the public network mode");
+    expect(JSON.parse((await readTree(join(dir, "out")))["agentcore-vpc.json"]!).browser).toEqual({ network: "public", recording: false });
   });
 
   test.each([/^Runtime name/, /^AgentCore features/, /^Container image/, /^Write the project/])("Ctrl+C at %s: exit 130, one line, nothing written", async (at) => {
@@ -150,7 +155,7 @@ describe("wizard flows", () => {
     const file = await writeJson(join(dir, "a.json"), { name: "quiet_agent" });
     const run = await runCli(["out", "--answers", file], dir);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("No terminal to ask on: using the documented defaults for region, features, internet, vpc, memory, image.\n");
+    expect(run.stderr).toBe("No terminal to ask on: using the documented defaults for region, features, internet, vpc, memory, protocol, image.\n");
   });
 
   test("bad answers in the file are refused before any question", async () => {

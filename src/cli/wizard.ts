@@ -9,6 +9,7 @@ import type { OpenAccount } from "./discovery.js";
 import type { Prompts } from "./prompts.js";
 import { fieldError } from "./field-error.js";
 import { askMemory, askRds } from "./wizard-features.js";
+import { askProtocol, askTools } from "./wizard-tools.js";
 import { endpointsByHand, judgeReadVpc, vpcFromAccount, type ReadVpc } from "./wizard-vpc.js";
 
 export { fieldError };
@@ -27,8 +28,8 @@ export interface WizardOptions {
   readonly openAccount?: OpenAccount;
 }
 
-type Step = "name" | "region" | "vpc" | "features" | "internet" | "rds" | "memory" | "image";
-const STEPS: readonly Step[] = ["name", "region", "vpc", "features", "internet", "rds", "memory", "image"];
+type Step = "name" | "region" | "vpc" | "features" | "tools" | "internet" | "rds" | "memory" | "protocol" | "image";
+const STEPS: readonly Step[] = ["name", "region", "vpc", "features", "tools", "internet", "rds", "memory", "protocol", "image"];
 
 /** A step either moves on or sends the wizard back to an earlier question. */
 type Outcome = { readonly back?: Step };
@@ -42,6 +43,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
   const context = options.context ?? {};
   const answers: Raw = { ...given };
   const asks = (key: Step): boolean => !(key in given);
+  /** A Browser in VPC mode browses through the NAT path: internet egress follows. */
+  const browserInVpc = (): boolean => features().includes("browser") && ((answers.browser ?? DEFAULTS.browser) as Raw).network === "vpc";
   const check = (field: string, value: unknown): true | string => fieldError(answers, field, value, context);
   const existing = (): boolean => typeof answers.vpc === "object" && answers.vpc !== null && "id" in answers.vpc;
   const features = (): Feature[] => (answers.features ?? DEFAULTS.features) as Feature[];
@@ -140,7 +143,6 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
         choices: FEATURES.map((f) => ({ value: f, name: `${f.padEnd(16)} ${FEATURE_MEANING[f]}`, short: f, checked: features().includes(f) })),
         pageSize: FEATURES.length,
         validate: (v) => {
-          if (v.includes("browser") && given.internet === false) return "Browser needs internet egress, which your answers file turns off.";
           // A region the wizard asked for can still be changed: that is offered once the choice is made.
           return asks("region") ? true : check("features", v);
         },
@@ -161,8 +163,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
     },
     internet: async () => {
       const path = existing() ? "through the VPC's own NAT gateway, transit gateway or firewall, checked at plan time" : `one NAT gateway, about ${price.usd(price.NAT_GATEWAY_PER_MONTH)} a month`;
-      if (features().includes("browser")) {
-        say(`Browser reaches public websites, so internet egress is on: ${path}.`);
+      if (browserInVpc()) {
+        say(`The Browser browses from your subnets, so internet egress is on: ${path}.`);
         answers.internet = true;
       } else {
         answers.internet = await prompts.confirm({ message: `Does the agent need internet egress? (${path})`, default: answers.internet === true });
@@ -171,6 +173,8 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
     },
     rds: async () => (await askRds(answers, prompts, context, existing()), {}),
     memory: async () => (await askMemory(answers, prompts, context), {}),
+    tools: async () => (await askTools(answers, given, prompts, context, say), {}),
+    protocol: async () => (await askProtocol(answers, prompts), {}),
     image: async () => {
       const derived = DEFAULTS.image(region(), String(answers.name));
       const image = (
@@ -191,7 +195,7 @@ export async function runWizard(given: Raw, prompts: Prompts, say: (text: string
       const what = await prompts.select({
         message: `The image is in ${imageRegion}, but without internet egress the VPC's ECR endpoints reach only ${region()}. What now?`,
         choices: [
-          ...(asks("internet") && !features().includes("browser") ? [{ value: "internet", name: "Go back and allow internet egress" }] : []),
+          ...(asks("internet") && !browserInVpc() ? [{ value: "internet", name: "Go back and allow internet egress" }] : []),
           // The image's own region, where it is one the runtime can use with these features.
           ...(asks("region") && supportedAzIds(imageRegion) && featuresMissingIn(imageRegion, features()).length === 0
             ? [{ value: "region", name: `Go back and choose the region ${imageRegion}` }]
