@@ -93,6 +93,19 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: "created-database",
+    summary: "a Multi-AZ PostgreSQL database created in an existing VPC's private subnets, in a data layer of its own; the runtime reads its managed secret",
+    answers: {
+      name: "payments_agent",
+      region: "us-east-2",
+      features: ["models", "rds"],
+      internet: false,
+      vpc: { id: "vpc-0a1b2c3d4e5f60718", subnetIds: ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"] },
+      rds: { mode: "create", engine: "postgres", instanceClass: "db.t4g.small", storageGb: 50, multiAz: true },
+      image: "210987654321.dkr.ecr.us-east-2.amazonaws.com/payments-agent:2.0.0",
+    },
+  },
+  {
     name: "existing-vpc-nat",
     summary: "an existing VPC whose NAT gives internet egress (route checked at plan time)",
     answers: {

@@ -96,9 +96,11 @@ describe("the wizard asks about an existing database only in an existing VPC", (
     expect(JSON.parse((await readTree(join(dir, "w")))["agentcore-vpc.json"]!).rds).toEqual(EXAMPLE.rds);
   });
 
-  test("in a new VPC only the port is asked: the group to attach", async () => {
+  test("in a new VPC an existing database is not offered: a group to attach (the default) or a created database", async () => {
     const dir = await tempDir();
     const session = await wizard(["n"], [[/features the agent uses/, ["models", "rds"]]], dir);
-    expect([session.code, session.asked.filter((q) => /database/i.test(q))]).toEqual([0, ["Database port:"]]);
+    expect([session.code, session.asked.filter((q) => /database/i.test(q))]).toEqual([0, ["The database:", "Database port:"]]);
+    // An existing database is offered only where its VPC is the runtime's; creating one is offered anywhere.
+    expect(session.offers.find((o) => o.message === "The database:")).toEqual({ message: "The database:", values: ["attach", "create"], default: "attach" });
   });
 });

@@ -47,6 +47,8 @@ describe("Gateway: a created MCP gateway, or an existing one by ARN, the only ga
       { custom_jwt_authorizer: [{ discovery_url: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Exampl3Id/.well-known/openid-configuration", allowed_clients: ["4example0client0id0helpdesk"] }] },
     ]);
     expect(runtime.resource.aws_bedrockagentcore_gateway.this.authorizer_type).toBe("CUSTOM_JWT");
+    // The gateway checks the token, not IAM: the execution role gets no InvokeGateway.
+    expect(statement(runtime, "InvokeGateway")).toBeUndefined();
     expect(floor(answersOf("memory-gateway"))).toBe("6.18.0");
   });
 
@@ -158,6 +160,8 @@ describe("every role, one trust, and the protocol", () => {
     const runtime = layer({ features: ["gateway", "browser", "codeInterpreter"], browser: { recording: true } }, "runtime");
     const roles = Object.entries<Json>(runtime.resource.aws_iam_role);
     expect(roles.map(([name]) => name).sort()).toEqual(["browser", "code_interpreter", "execution", "gateway"]);
+    // IAM takes 64 characters; the runtime name up to 48.
+    for (const [, role] of roles) expect(role.name.replace("${var.name}", "x".repeat(48)).length).toBeLessThanOrEqual(64);
     for (const [, role] of roles) expect(role.assume_role_policy).toBe("${data.aws_iam_policy_document.trust.json}");
     const trust = runtime.data.aws_iam_policy_document.trust.statement[0];
     expect(trust.condition.map((c: Json) => c.variable)).toEqual(["aws:SourceAccount", "aws:SourceArn"]);

@@ -44,3 +44,14 @@ export function checkInteger(field: string, value: unknown, min: number, max: nu
   return { value, problems: [] };
 }
 
+const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(" or ");
+
+/** One of a list of words, with what each means. */
+export function checkOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], meaning: string): Check<T> {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return { value: value as T, problems: [] };
+  return { problems: [{ field, value, rule: `Expected ${quoted(allowed)}: ${meaning}` }] };
+}
+
+export function checkBoolean(field: string, value: unknown, meaning: string): Check<boolean> {
+  return typeof value === "boolean" ? { value, problems: [] } : { problems: [{ field, value, rule: `Expected true or false: ${meaning}` }] };
+}

@@ -3,6 +3,7 @@ import type { Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
 import { partitionOf } from "../catalog/regions.js";
 import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
+import { checkCreatedDatabase } from "./database-settings.js";
 import { DEFAULTS, MEMORY_STRATEGIES, RDS_MODES, type MemorySettings, type MemoryStrategy, type RdsSettings } from "./model.js";
 
 /** Settings given for a feature that is not chosen are a mistake, not something to ignore. */
@@ -17,7 +18,7 @@ export interface RdsContext {
   readonly existingVpc: boolean;
 }
 
-const RDS_SHAPES = `{ "port": 5432 } (a security group to attach to the database), or { "mode": "existing", "securityGroupId": "sg-...", "secretArn": "arn:aws:secretsmanager:...:secret:...", "port": 5432 }`;
+const RDS_SHAPES = `{ "port": 5432 } (a security group to attach to the database), { "mode": "existing", "securityGroupId": "sg-...", "secretArn": "arn:aws:secretsmanager:...:secret:...", "port": 5432 }, or { "mode": "create", "engine": "postgres", "instanceClass": "db.t4g.micro" }`;
 
 export function checkRds(value: unknown, features: readonly Feature[], context: RdsContext): Check<RdsSettings | undefined> {
   if (!features.includes("rds")) return unchosen("rds", "rds", value);
@@ -25,6 +26,7 @@ export function checkRds(value: unknown, features: readonly Feature[], context: 
   if (!isPlainObject(rds)) return { problems: [{ field: "rds", value, rule: `Expected an object: ${RDS_SHAPES}.` }] };
   const mode = orDefault(rds.mode, "attach") as (typeof RDS_MODES)[number];
   if (!RDS_MODES.includes(mode)) return { problems: [{ field: "rds.mode", value: mode, rule: `Expected ${RDS_MODES.map((m) => `"${m}"`).join(" or ")}: ${RDS_SHAPES}.` }] };
+  if (mode === "create") return checkCreatedDatabase(rds);
   const port = checkInteger("rds.port", orDefault(rds.port, DEFAULTS.rdsPort), P.RDS_PORT_MIN, P.RDS_PORT_MAX, `Expected a whole number from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX} (the ports RDS accepts).`);
   if (mode === "attach") {
     const problems = [...unknownKeys(rds, ["mode", "port"], "rds."), ...port.problems];

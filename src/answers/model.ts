@@ -19,9 +19,29 @@ export interface ExistingVpc {
  */
 export type RdsSettings =
   | { readonly mode: "attach"; readonly port: number }
-  | { readonly mode: "existing"; readonly port: number; readonly securityGroupId: string; readonly secretArn: string; readonly host?: string };
+  | { readonly mode: "existing"; readonly port: number; readonly securityGroupId: string; readonly secretArn: string; readonly host?: string }
+  | CreatedDatabase;
 
-export const RDS_MODES = ["attach", "existing"] as const;
+export const RDS_MODES = ["attach", "existing", "create"] as const;
+
+/** RDS engines a created database may run: an instance (postgres, mysql) or Aurora Serverless v2. */
+export const DATABASE_ENGINES = ["postgres", "mysql", "aurora-postgresql", "aurora-mysql"] as const;
+export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
+
+/** A database this project creates in the private subnets, in a layer of its own. */
+export type CreatedDatabase = {
+  readonly mode: "create";
+  readonly port: number;
+  /** A standby in a second AZ (an instance), or a reader there (Aurora). */
+  readonly multiAz: boolean;
+} & (
+  | { readonly engine: "postgres" | "mysql"; readonly instanceClass: string; readonly storageGb: number }
+  | { readonly engine: "aurora-postgresql" | "aurora-mysql"; readonly capacity: { readonly min: number; readonly max: number } }
+);
+
+export function isAurora(db: CreatedDatabase): db is Extract<CreatedDatabase, { capacity: unknown }> {
+  return "capacity" in db;
+}
 
 /** Long-term memory strategies, as the answers name them; [] keeps the events (short-term memory) only. */
 export const MEMORY_STRATEGIES = ["semantic", "summarization", "userPreference"] as const;
@@ -98,6 +118,7 @@ export const DEFAULTS = {
   internet: (features: readonly Feature[], browserNetwork: unknown): boolean => features.includes("browser") && browserNetwork !== "public",
   vpc: { cidr: "10.0.0.0/16", azCount: 2 } as NewVpc,
   rdsPort: 5432,
+  database: { engine: "postgres", instanceClass: "db.t4g.micro", storageGb: 20, capacity: { min: 0.5, max: 4 }, multiAz: false },
   memory: { expiryDays: 30, strategies: ["semantic"] } as MemorySettings,
   browser: { network: "vpc", recording: false } as BrowserSettings,
   codeInterpreter: { network: "vpc" } as CodeInterpreterSettings,
@@ -119,6 +140,10 @@ export function repositoryOf(name: string): string {
 function serializeRds(rds: RdsSettings): Record<string, unknown> {
   // "attach" is the default: an answers file from before modes regenerates to the same bytes.
   if (rds.mode === "attach") return { port: rds.port };
+  if (rds.mode === "create") {
+    const size = isAurora(rds) ? { capacity: { min: rds.capacity.min, max: rds.capacity.max } } : { instanceClass: rds.instanceClass, storageGb: rds.storageGb };
+    return { mode: rds.mode, engine: rds.engine, ...size, multiAz: rds.multiAz, port: rds.port };
+  }
   return { mode: rds.mode, securityGroupId: rds.securityGroupId, secretArn: rds.secretArn, ...(rds.host ? { host: rds.host } : {}), port: rds.port };
 }
 

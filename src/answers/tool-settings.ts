@@ -2,7 +2,7 @@
 import type { Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
 import { partitionOf } from "../catalog/regions.js";
-import { checkString, isPlainObject, orDefault, typeName, unknownKeys, type Check, type Problem } from "./checks.js";
+import { checkBoolean, checkOneOf, checkString, isPlainObject, orDefault, typeName, unknownKeys, type Check, type Problem } from "./checks.js";
 import { unchosen } from "./feature-settings.js";
 import {
   BROWSER_NETWORKS,
@@ -15,17 +15,6 @@ import {
   type GatewaySettings,
   type Protocol,
 } from "./model.js";
-
-const quoted = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(" or ");
-
-function checkOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[], meaning: string): Check<T> {
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return { value: value as T, problems: [] };
-  return { problems: [{ field, value, rule: `Expected ${quoted(allowed)}: ${meaning}` }] };
-}
-
-function checkBoolean(field: string, value: unknown, meaning: string): Check<boolean> {
-  return typeof value === "boolean" ? { value, problems: [] } : { problems: [{ field, value, rule: `Expected true or false: ${meaning}` }] };
-}
 
 const BROWSER_NETWORK_MEANING = `"vpc" creates a Browser whose sessions run in the private subnets and reach intranet and public sites through the NAT path; "public" browses from AWS's network (public sites only), needing no NAT.`;
 
@@ -48,7 +37,7 @@ export function checkCodeInterpreter(value: unknown, features: readonly Feature[
     "codeInterpreter.network",
     orDefault(tool.network, DEFAULTS.codeInterpreter.network),
     CODE_INTERPRETER_NETWORKS,
-    `"vpc" creates a Code Interpreter in the private subnets that reaches the VPC's resources; "sandbox" uses the AWS-managed one, which has no network access.`,
+    `"vpc" creates a Code Interpreter in the private subnets that reaches the VPC's HTTPS services and AWS through the endpoints; "sandbox" uses the AWS-managed one, which has no network access.`,
   );
   const problems = [...unknownKeys(tool, ["network"], "codeInterpreter."), ...network.problems];
   if (problems.length > 0 || network.value === undefined) return { problems };
@@ -60,7 +49,8 @@ function checkStrings(field: string, value: unknown, what: string): Check<string
   if (!Array.isArray(value)) return { problems: [{ field, value, rule }] };
   const problems: Problem[] = [];
   value.forEach((item: unknown, i) => {
-    if (typeof item !== "string" || item.trim() === "") problems.push({ field: `${field}[${i}]`, value: item, rule: `Expected a non-empty string, not ${typeName(item)}.` });
+    if (typeof item !== "string") problems.push({ field: `${field}[${i}]`, value: item, rule: `Expected a string, not ${typeName(item)}.` });
+    else if (!P.JWT_VALUE.test(item)) problems.push({ field: `${field}[${i}]`, value: item, rule: "Expected 1-256 URL-safe characters: letters, digits and . _ ~ : / ? # @ ! & * + , ; = - (no spaces)." });
     else if (value.indexOf(item) !== i) problems.push({ field: `${field}[${i}]`, value: item, rule: "Listed twice; name each once." });
   });
   return problems.length > 0 ? { problems } : { value: value as string[], problems };
@@ -101,10 +91,14 @@ export function checkGateway(value: unknown, features: readonly Feature[], regio
     const problems = unknownKeys(gateway, ["create", "authorizer"], "gateway.");
     return problems.length > 0 ? { problems } : { value: { create: true, authorizer: "AWS_IAM" }, problems };
   }
-  const discovery = checkString("gateway.discoveryUrl", gateway.discoveryUrl, P.DISCOVERY_URL, `Expected the identity provider's OpenID Connect discovery URL over HTTPS, ending in /.well-known/openid-configuration.`);
+  const discovery = checkString("gateway.discoveryUrl", gateway.discoveryUrl, P.DISCOVERY_URL, `Expected the identity provider's OpenID Connect discovery URL over HTTPS, ending in /.well-known/openid-configuration (URL-safe characters only).`);
   const audience = checkStrings("gateway.allowedAudience", orDefault(gateway.allowedAudience, []), "the token audiences (aud) the gateway accepts");
   const clients = checkStrings("gateway.allowedClients", orDefault(gateway.allowedClients, []), "the client IDs (client_id) the gateway accepts");
   const problems = [...unknownKeys(gateway, ["create", "authorizer", "discoveryUrl", "allowedAudience", "allowedClients"], "gateway."), ...discovery.problems, ...audience.problems, ...clients.problems];
+  // With neither, the gateway would admit every token its issuer signs, for any client of the identity provider.
+  if (audience.value?.length === 0 && clients.value?.length === 0) {
+    problems.push({ field: "gateway.allowedClients", value: [], rule: `A CUSTOM_JWT gateway needs allowedClients or allowedAudience (or both): without them it admits every token "${String(gateway.discoveryUrl)}" issues.` });
+  }
   if (problems.length > 0 || discovery.value === undefined || audience.value === undefined || clients.value === undefined) return { problems };
   return { value: { create: true, authorizer: "CUSTOM_JWT", discoveryUrl: discovery.value, allowedAudience: audience.value, allowedClients: clients.value }, problems };
 }

@@ -52,4 +52,6 @@ export const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.
 /** An AgentCore Gateway's ARN: partition, region, account, and the gateway ID (its name, lower case, and a suffix). */
 export const GATEWAY_ARN = /^arn:(aws|aws-cn|aws-us-gov):bedrock-agentcore:([a-z]{2}(?:-gov)?-[a-z]+-\d):(\d{12}):gateway\/([0-9a-z][0-9a-z-]{0,109})$/;
 /** An OpenID Connect discovery document over HTTPS, as a CUSTOM_JWT authorizer takes it. */
-export const DISCOVERY_URL = /^https:\/\/[^\s/]+(?:\/[^\s]*)?\/\.well-known\/openid-configuration$/;
+export const DISCOVERY_URL = /^https:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~!&*+,;=:@-]+)*\/\.well-known\/openid-configuration$/;
+/** A JWT audience or client ID: URL-safe characters only, so none can open a Terraform template. */
+export const JWT_VALUE = /^[A-Za-z0-9._~:/?#@!&*+,;=-]{1,256}$/;

@@ -15,6 +15,13 @@ export interface VersionFact {
 /** Present when the provider was split out of Terraform core. */
 const INITIAL = { version: "0.1.0", source: "registered in aws/provider.go at v0.1.0 (the split from Terraform core)" };
 
+/**
+ * Types (and the attributes used of them, such as manage_master_user_password, master_user_secret
+ * and serverlessv2_scaling_configuration) that 5.100.0 has: the data layer is validated and
+ * planned with it here. Their first release is not taken from the CHANGELOG, so none older is claimed.
+ */
+const HELD = { version: "5.100.0", source: "present in 5.100.0, with every attribute used (terraform validate and plan here); no older release is claimed" };
+
 /** Keyed "resource.<type>" or "data.<type>"; a type may have several facts, each with its own condition. */
 export const PROVIDER_VERSIONS: Readonly<Record<string, readonly VersionFact[]>> = {
   "resource.aws_vpc": [INITIAL],
@@ -80,6 +87,12 @@ export const PROVIDER_VERSIONS: Readonly<Record<string, readonly VersionFact[]>>
   "resource.aws_s3_bucket_public_access_block": [{ version: "1.54.0", source: "1.54.0: **New Resource:** `aws_s3_bucket_public_access_block` (#6607)" }],
   "resource.aws_s3_bucket_server_side_encryption_configuration": [{ version: "4.0.0", source: "4.0.0: **New Resource:** `aws_s3_bucket_server_side_encryption_configuration` (#22609)" }],
   "resource.aws_s3_bucket_lifecycle_configuration": [{ version: "4.0.0", source: "4.0.0: **New Resource:** `aws_s3_bucket_lifecycle_configuration` (#22579)" }],
+  "resource.aws_db_subnet_group": [HELD],
+  "resource.aws_db_instance": [HELD],
+  "resource.aws_rds_cluster": [HELD],
+  "resource.aws_rds_cluster_instance": [HELD],
+  "data.aws_db_instance": [HELD],
+  "data.aws_rds_cluster": [HELD],
   "data.aws_availability_zones": [INITIAL],
   "data.aws_vpc": [INITIAL],
   "data.aws_subnet": [INITIAL],

@@ -94,8 +94,8 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     } else if (!options.yes) {
       // A feature's settings are defaulted only when the feature is chosen.
       const chosen = early.answers.features as readonly string[];
-      const settingsOf: Record<string, string> = { memory: "memory", rds: "rds", browser: "browser", codeInterpreter: "codeInterpreter", gateway: "gateway" };
-      const applies = (k: string): boolean => k !== "format" && (settingsOf[k] === undefined || chosen.includes(settingsOf[k]));
+      const featureSettings = new Set(["memory", "rds", "browser", "codeInterpreter", "gateway"]);
+      const applies = (k: string): boolean => k !== "format" && (!featureSettings.has(k) || chosen.includes(k));
       const missing = ANSWER_KEYS.filter((k) => !(k in given) && applies(k)).map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { countChanges, describeChanges, type Change } from "../write/changes.js";
 import type { Recovery } from "../write/journal.js";
+import { LAYERS } from "../render/format.js";
 import type { Style } from "./style.js";
 
 /** How the target is named to the user: relative to where they stand, "." when it is there. */
@@ -44,7 +45,7 @@ export function nextSteps(changes: readonly Change[], cwd: string, target: strin
   return [
     paint.heading(`Project written to ${where} (${done.join(", ")}${kept}). Next, in this order:`),
     ...(target === cwd ? [] : [`  cd ${shellWord(shownPath(cwd, target))}`]),
-    ...["network", "runtime"].flatMap((layer) => [
+    ...LAYERS.filter((layer) => changes.some((c) => c.path.startsWith(`${layer}/`) && c.action !== "remove" && c.action !== "kept")).flatMap((layer) => [
       `  terraform -chdir=${layer} init`,
       `  terraform -chdir=${layer} plan -out=${layer}.tfplan`,
       `  terraform -chdir=${layer} apply ${layer}.tfplan`,

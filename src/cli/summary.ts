@@ -1,11 +1,18 @@
 import { memoryLine } from "../render/memory.js";
 import { toolSummaries } from "../render/tools.js";
-import { isExistingVpc } from "../answers/model.js";
+import { isExistingVpc, type RdsSettings } from "../answers/model.js";
+import { databaseLine } from "../render/database.js";
 import { pricesNote, usd } from "../catalog/pricing.js";
 import type { Plan } from "../plan/plan.js";
 import { style as plainStyle, type Style } from "./style.js";
 import { table } from "./table.js";
 
+
+function databaseSummary(rds: RdsSettings): string {
+  if (rds.mode === "existing") return `the existing one; its group ${rds.securityGroupId} admits the runtime on port ${rds.port}, and the runtime may read ${rds.secretArn}`;
+  if (rds.mode === "create") return `${databaseLine(rds)}, created in data/ with its secret in Secrets Manager`;
+  return `a security group to attach to it, open on port ${rds.port} from the runtime`;
+}
 
 /** What the plan creates and why, as shown before writing and by --dry-run. */
 export function summarize(plan: Plan, style: Style = plainStyle(false)): string {
@@ -26,7 +33,7 @@ export function summarize(plan: Plan, style: Style = plainStyle(false)): string 
     ),
     "",
     `NAT gateway: ${plan.nat ? "yes, one, in the public subnet" : answers.internet ? "none created: the existing VPC's own egress path (checked at plan time)" : "none"}`,
-    ...(answers.rds ? [`Database: ${answers.rds.mode === "existing" ? `the existing one; its group ${answers.rds.securityGroupId} admits the runtime on port ${answers.rds.port}, and the runtime may read ${answers.rds.secretArn}` : `a security group to attach to it, open on port ${answers.rds.port} from the runtime`}`] : []),
+    ...(answers.rds ? [`Database: ${databaseSummary(answers.rds)}`] : []),
     ...(answers.memory ? [`Memory: ${memoryLine(answers.memory)}`] : []),
     ...toolSummaries(answers),
     "",

@@ -1,5 +1,7 @@
 /** The wizard's questions about a chosen feature's settings, checked by the same rules as an answers file. */
-import { DEFAULTS, MEMORY_STRATEGIES, type MemoryStrategy } from "../answers/model.js";
+import { DATABASE_ENGINES, DEFAULTS, MEMORY_STRATEGIES, type DatabaseEngine, type MemoryStrategy } from "../answers/model.js";
+import { ACU_MAX, ACU_MIN, ENGINES, INSTANCE_CLASSES, STORAGE_GB_MAX, STORAGE_GB_MIN } from "../catalog/databases.js";
+import { usdRate } from "../catalog/pricing.js";
 import type { Context } from "../answers/validate.js";
 import { STRATEGIES } from "../catalog/memory.js";
 import * as P from "../catalog/patterns.js";
@@ -20,16 +22,19 @@ export async function askRds(answers: Raw, prompts: Prompts, context: Context, e
     return;
   }
   const previous = (answers.rds ?? {}) as Raw;
-  const mode = existingVpc
-    ? await prompts.select({
-        message: "The database:",
-        choices: [
-          { value: "attach", name: "Make a security group to attach to it" },
-          { value: "existing", name: "It exists in this VPC: open its own group to the runtime and read its secret" },
-        ],
-        default: previous.mode === "existing" ? "existing" : "attach",
-      })
-    : "attach";
+  const mode = await prompts.select({
+    message: "The database:",
+    choices: [
+      { value: "attach", name: "Make a security group to attach to it" },
+      ...(existingVpc ? [{ value: "existing", name: "It exists in this VPC: open its own group to the runtime and read its secret" }] : []),
+      { value: "create", name: "Create one in the private subnets (PostgreSQL, MySQL or Aurora Serverless v2), in a layer of its own" },
+    ],
+    default: typeof previous.mode === "string" && (previous.mode !== "existing" || existingVpc) ? previous.mode : "attach",
+  });
+  if (mode === "create") {
+    answers.rds = await askCreatedDatabase(answers, prompts, context);
+    return;
+  }
   const ask = async (field: string, message: string, fallback: unknown, parse: (v: string) => unknown = (v) => v.trim()): Promise<unknown> =>
     parse(await prompts.input({ message, default: fallback === undefined ? "" : String(fallback), validate: (v) => fieldError({ ...answers, rds: { mode } }, `rds.${field}`, parse(v), context) }));
   if (mode === "existing") {
@@ -60,4 +65,32 @@ export async function askMemory(answers: Raw, prompts: Prompts, context: Context
     choices: MEMORY_STRATEGIES.map((s) => ({ value: s, name: `${s.padEnd(16)} ${STRATEGIES[s].meaning}`, short: s, checked: kept.includes(s) })),
   });
   answers.memory = { expiryDays: Number(days.trim()), strategies };
+}
+
+/** The engine, then its size: an instance class and storage, or Aurora capacity; then Multi-AZ. */
+async function askCreatedDatabase(answers: Raw, prompts: Prompts, context: Context): Promise<Raw> {
+  const engine = await prompts.select<DatabaseEngine>({
+    message: "Database engine:",
+    choices: DATABASE_ENGINES.map((e) => ({ value: e, name: ENGINES[e].title })),
+    default: DEFAULTS.database.engine as DatabaseEngine,
+  });
+  const create = { mode: "create", engine };
+  const check = (field: string, value: unknown): true | string => fieldError({ ...answers, rds: create }, `rds.${field}`, value, context);
+  let size: Raw;
+  if (ENGINES[engine].aurora) {
+    const acu = (v: string): unknown => (/^\d+(\.5)?$/.test(v.trim()) ? Number(v.trim()) : v.trim());
+    const min = acu(await prompts.input({ message: `Fewest Aurora capacity units (${ACU_MIN}-${ACU_MAX}, billed even when idle):`, default: String(DEFAULTS.database.capacity.min), validate: (v) => check("capacity", { min: acu(v), max: ACU_MAX }) }));
+    const max = acu(await prompts.input({ message: `Most Aurora capacity units (${ACU_MIN}-${ACU_MAX}):`, default: String(DEFAULTS.database.capacity.max), validate: (v) => fieldError({ ...answers, rds: { ...create, capacity: { min, max: acu(v) } } }, "rds.capacity", { min, max: acu(v) }, context) }));
+    size = { capacity: { min, max } };
+  } else {
+    const instanceClass = await prompts.select({
+      message: "Instance class:",
+      choices: Object.entries(INSTANCE_CLASSES).map(([c, hourly]) => ({ value: c, name: `${c.padEnd(14)} ${usdRate(hourly)} an hour` })),
+      default: DEFAULTS.database.instanceClass,
+    });
+    const storageGb = wholeNumber(await prompts.input({ message: `Storage in GB (${STORAGE_GB_MIN}-${STORAGE_GB_MAX}, gp3):`, default: String(DEFAULTS.database.storageGb), validate: (v) => check("storageGb", wholeNumber(v)) }));
+    size = { instanceClass, storageGb };
+  }
+  const multiAz = await prompts.confirm({ message: ENGINES[engine].aurora ? "Add a reader in a second AZ, to fail over to?" : "Multi-AZ (a standby in a second AZ, twice the price)?", default: DEFAULTS.database.multiAz });
+  return { ...create, ...size, multiAz };
 }

@@ -68,9 +68,13 @@ async function askGateway(answers: Raw, prompts: Prompts, context: Context): Pro
   }
   const jwt = { create: true, authorizer: "CUSTOM_JWT" };
   const discoveryUrl = (await prompts.input({ message: "OpenID Connect discovery URL (.../.well-known/openid-configuration):", validate: (v) => fieldError({ ...answers, gateway: jwt }, "gateway.discoveryUrl", v.trim(), context) })).trim();
-  const allowedClients = list(await prompts.input({ message: "Client IDs the gateway accepts (comma-separated, may be empty):", default: "" }));
-  const allowedAudience = list(await prompts.input({ message: "Audiences the gateway accepts (comma-separated, may be empty):", default: "" }));
-  return { ...jwt, discoveryUrl, allowedAudience, allowedClients };
+  const withLists = (allowedClients: string[], allowedAudience: string[]): Raw => ({ ...jwt, discoveryUrl, allowedAudience, allowedClients });
+  // Each list is checked as the answers file's would be; the audiences' check also refuses both lists empty.
+  const allowedClients = list(await prompts.input({ message: "Client IDs the gateway accepts (comma-separated, may be empty):", default: "", validate: (v) => fieldError({ ...answers, gateway: withLists(list(v), ["x"]) }, "gateway.allowedClients", list(v), context) }));
+  const allowedAudience = list(
+    await prompts.input({ message: "Audiences the gateway accepts (comma-separated; empty if clients are given):", default: "", validate: (v) => fieldError({ ...answers, gateway: withLists(allowedClients, list(v)) }, allowedClients.length === 0 && list(v).length === 0 ? "gateway.allowedClients" : "gateway.allowedAudience", list(v), context) }),
+  );
+  return withLists(allowedClients, allowedAudience);
 }
 
 export async function askProtocol(answers: Raw, prompts: Prompts): Promise<void> {

@@ -2,7 +2,8 @@ import { ENDPOINT_RULES, endpointsFor, serviceName, type ChosenEndpoint } from "
 import * as P from "../catalog/patterns.js";
 import * as price from "../catalog/pricing.js";
 import { supportedAzIds } from "../catalog/regions.js";
-import { isExistingVpc, PLACEHOLDER_ACCOUNT, type Answers } from "../answers/model.js";
+import { isAurora, isExistingVpc, PLACEHOLDER_ACCOUNT, type Answers, type CreatedDatabase } from "../answers/model.js";
+import * as D from "../catalog/databases.js";
 import { cidrSubnet, formatCidr, parseCidr } from "../util/cidr.js";
 
 export interface PlannedEndpoint extends ChosenEndpoint {
@@ -81,14 +82,35 @@ function plannedEndpoints(answers: Answers): PlannedEndpoint[] {
 
 const ENDPOINT_ORDER = ENDPOINT_RULES.map((r) => r.suffix);
 
-/** The AgentCore resources this project creates: none has a monthly fee, each is billed by use (agentcore-facts §9). */
+/** The database data/ creates: compute at its size (an Aurora cluster at its minimum), and its storage. */
+function databaseCost(db: CreatedDatabase): CostLine[] {
+  const title = D.ENGINES[db.engine].title;
+  if (isAurora(db)) {
+    const instances = db.multiAz ? 2 : 1;
+    return [
+      {
+        item: `${title}: ${instances} instance${instances > 1 ? "s (writer and reader)" : ""} at the minimum ${db.capacity.min} ACU (${price.usdRate(D.ACU_PER_HOUR)} per ACU-hour; more under load, up to ${db.capacity.max})`,
+        monthlyUsd: round2(instances * db.capacity.min * D.ACU_PER_HOUR * price.HOURS_PER_MONTH),
+      },
+      { item: `Aurora storage and I/O: billed by use (${price.usdRate(D.AURORA_STORAGE_PER_GB_MONTH)} per GB-month stored)`, monthlyUsd: 0 },
+    ];
+  }
+  const copies = db.multiAz ? 2 : 1;
+  return [
+    { item: `${title} ${db.instanceClass}${db.multiAz ? " Multi-AZ (primary and standby)" : ""} (${price.usdRate(D.INSTANCE_CLASSES[db.instanceClass]!)} per instance-hour)`, monthlyUsd: round2(copies * D.INSTANCE_CLASSES[db.instanceClass]! * price.HOURS_PER_MONTH) },
+    { item: `${db.storageGb} GB gp3 storage${db.multiAz ? " x 2 copies" : ""} (${price.usdRate(D.STORAGE_PER_GB_MONTH)} per GB-month)`, monthlyUsd: round2(copies * db.storageGb * D.STORAGE_PER_GB_MONTH) },
+  ];
+}
+
+/** The AgentCore resources the runtime uses: none has a monthly fee, each is billed by use (agentcore-facts §9). */
 function usageBilled(answers: Answers): CostLine[] {
   const lines: string[] = ["AgentCore runtime: billed per second of vCPU and memory while sessions run"];
   if (answers.memory) lines.push("AgentCore Memory: billed per event stored and long-term record");
   if (answers.gateway && !("arn" in answers.gateway)) lines.push("AgentCore Gateway: billed per tool call and search");
-  if (answers.browser && (answers.browser.network === "vpc" || answers.browser.recording)) lines.push(`AgentCore Browser (${answers.browser.network === "vpc" ? "VPC" : "public"} mode): billed per second of session vCPU and memory`);
-  if (answers.codeInterpreter?.network === "vpc") lines.push("AgentCore Code Interpreter (VPC mode): billed per second of session vCPU and memory");
-  if (answers.browser?.recording) lines.push("S3 bucket of Browser recordings: billed per GB stored and request, expiring after 30 days");
+  const browser = answers.browser && (answers.browser.network === "vpc" ? "VPC mode" : answers.browser.recording ? "public mode" : "AWS-managed");
+  if (browser) lines.push(`AgentCore Browser (${browser}): billed per second of session vCPU and memory`);
+  if (answers.codeInterpreter) lines.push(`AgentCore Code Interpreter (${answers.codeInterpreter.network === "vpc" ? "VPC mode" : "AWS-managed sandbox"}): billed per second of session vCPU and memory`);
+  if (answers.browser?.recording) lines.push("S3 bucket of Browser recordings: billed per GB stored and request, kept recording_retention_days (30)");
   return lines.map((item) => ({ item, monthlyUsd: 0 }));
 }
 
@@ -118,8 +140,14 @@ export function planFor(answers: Answers): Plan {
       monthlyUsd: round2(price.NAT_GATEWAY_PER_MONTH),
     });
   }
+  if (answers.rds?.mode === "create") cost.push(...databaseCost(answers.rds));
   cost.push(...usageBilled(answers));
   const notes: string[] = [];
+  if (answers.rds?.mode === "create") {
+    notes.push(
+      "The database has deletion protection and keeps a final snapshot: to delete it, set database_deletion_protection = false in data/terraform.tfvars and apply, then destroy data/. Apply data/ after network/ and before runtime/, which finds the database by its identifier.",
+    );
+  }
   if (P.parseImage(answers.image)?.account === PLACEHOLDER_ACCOUNT) {
     notes.push(`The image ${answers.image} is a placeholder: set var.image in runtime/terraform.tfvars before applying the runtime layer.`);
   }

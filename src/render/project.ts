@@ -1,7 +1,9 @@
 import { serializeAnswers, type Answers } from "../answers/model.js";
-import { ENVIRONMENT, environmentOf } from "../catalog/environment.js";
+import { ENVIRONMENT, environmentOf, meaningOf } from "../catalog/environment.js";
 import { memoryLine } from "./memory.js";
 import { lingeringTools, toolLines } from "./tools.js";
+import * as D from "../catalog/databases.js";
+import { databaseLine } from "./database.js";
 import { FEATURE_MEANING } from "../catalog/features.js";
 import * as price from "../catalog/pricing.js";
 import { providerFloor } from "../catalog/provider-versions.js";
@@ -122,13 +124,14 @@ function readme(plan: Plan): string {
     nat: plan.nat,
     internet: answers.internet,
     rds: answers.rds,
+    createdDb: answers.rds?.mode === "create" ? { title: D.ENGINES[answers.rds.engine].title, line: databaseLine(answers.rds), prices: D.DATABASE_PRICES } : undefined,
     memory: answers.memory ? { ...answers.memory, line: memoryLine(answers.memory) } : undefined,
-    tools: toolLines(answers),
+    tools: toolLines(answers, plan.nat),
     lingering: lingeringTools(answers),
     browserInVpc: answers.browser?.network === "vpc",
     interpreterInVpc: answers.codeInterpreter?.network === "vpc",
     runtimeParts: runtimeParts(answers),
-    environment: environmentOf(answers).map((k) => ({ name: ENVIRONMENT[k].name, value: ENVIRONMENT[k].meaning })),
+    environment: environmentOf(answers).map((k) => ({ name: ENVIRONMENT[k].name, value: meaningOf(k, answers) })),
     observability: answers.features.includes("observability"),
     azCount: plan.azCount,
     azCountKnown: plan.azCountKnown,
@@ -155,6 +158,7 @@ export function renderProject(plan: Plan): ProjectFiles {
     ".gitignore": renderTemplate("gitignore", { header: HEADER }),
     ...layerFiles("network", layers.network, format),
     "network/terraform.tfvars.example": tfvarsExample("network", layers.network),
+    ...(layers.data ? { ...layerFiles("data", layers.data, format), "data/terraform.tfvars.example": tfvarsExample("data", layers.data) } : {}),
     ...layerFiles("runtime", layers.runtime, format),
     "runtime/terraform.tfvars.example": tfvarsExample("runtime", layers.runtime),
   };

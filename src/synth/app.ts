@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { formatProblem, resolveAnswers } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
 import { App } from "./cdktn.js";
+import { dataStack } from "./data.js";
 import { networkStack } from "./network.js";
 import { runtimeStack } from "./runtime.js";
 
@@ -19,5 +20,6 @@ if (!resolution.ok) {
 const app = new App();
 const plan = planFor(resolution.answers);
 networkStack(app, plan);
+if (plan.answers.rds?.mode === "create") dataStack(app, plan, plan.answers.rds);
 runtimeStack(app, plan);
 app.synth();

@@ -66,3 +66,10 @@ export { S3BucketPublicAccessBlock } from "@cdktn/provider-aws/lib/s3-bucket-pub
 export { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktn/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
 export { S3BucketLifecycleConfiguration } from "@cdktn/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
 export { S3BucketPolicy } from "@cdktn/provider-aws/lib/s3-bucket-policy/index.js";
+// data layer
+export { DbSubnetGroup } from "@cdktn/provider-aws/lib/db-subnet-group/index.js";
+export { DbInstance } from "@cdktn/provider-aws/lib/db-instance/index.js";
+export { RdsCluster } from "@cdktn/provider-aws/lib/rds-cluster/index.js";
+export { RdsClusterInstance } from "@cdktn/provider-aws/lib/rds-cluster-instance/index.js";
+export { DataAwsDbInstance } from "@cdktn/provider-aws/lib/data-aws-db-instance/index.js";
+export { DataAwsRdsCluster } from "@cdktn/provider-aws/lib/data-aws-rds-cluster/index.js";

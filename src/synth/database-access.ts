@@ -1,8 +1,11 @@
-import type { RdsSettings } from "../answers/model.js";
+import { isAurora, type CreatedDatabase, type RdsSettings } from "../answers/model.js";
 import type { EnvironmentKey } from "../catalog/environment.js";
 import * as P from "../catalog/patterns.js";
-import type * as cdk from "./cdktn.js";
-import { hclString, variable } from "./common.js";
+import * as cdk from "./cdktn.js";
+import { hclString, local, named, variable } from "./common.js";
+
+/** The created database's identifier, from the runtime name: lower case, single hyphens (RDS allows no underscore). */
+export const DATABASE_IDENTIFIER = '${join("-", compact(split("_", lower(var.name))))}-db';
 
 /** The database port, a variable of each layer that needs it. */
 export function databasePort(stack: cdk.TerraformStack, port: number, description: string): void {
@@ -28,4 +31,15 @@ export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSett
     secretArn: "${var.database_secret_arn}",
     values: { databaseSecretArn: "${var.database_secret_arn}", databasePort: "${var.database_port}", ...(rds.host ? { databaseHost: "${var.database_host}" } : {}) },
   };
+}
+
+/** What the runtime layer knows of the database data/ created: found by its identifier, with the secret RDS manages. */
+export function createdDatabase(stack: cdk.TerraformStack, rds: CreatedDatabase): { secretArn: string; values: Partial<Record<EnvironmentKey, string>> } {
+  local(stack, "database_identifier", DATABASE_IDENTIFIER);
+  const found = isAurora(rds)
+    ? named(new cdk.DataAwsRdsCluster(stack, "data.aws_rds_cluster.database", { clusterIdentifier: "${local.database_identifier}" }), "database")
+    : named(new cdk.DataAwsDbInstance(stack, "data.aws_db_instance.database", { dbInstanceIdentifier: "${local.database_identifier}" }), "database");
+  const secretArn = found.masterUserSecret.get(0).secretArn;
+  const host = found instanceof cdk.DataAwsRdsCluster ? found.endpoint : found.address;
+  return { secretArn, values: { databaseSecretArn: secretArn, databasePort: cdk.Token.asString(found.port), databaseHost: host } };
 }

@@ -8,10 +8,10 @@ import { rule, securityGroup } from "./groups.js";
 type Stack = cdk.TerraformStack;
 
 /** The group the database port is opened on: one this layer makes to attach, or the database's own. */
-const TARGET: Readonly<Record<RdsSettings["mode"], string>> = { attach: "${aws_security_group.database.id}", existing: "${data.aws_security_group.database.id}" };
+const TARGET: Readonly<Record<RdsSettings["mode"], string>> = { attach: "${aws_security_group.database.id}", existing: "${data.aws_security_group.database.id}", create: "${aws_security_group.database.id}" };
 
 export function databaseVariables(stack: Stack, rds: RdsSettings): void {
-  databasePort(stack, rds.port, rds.mode === "existing" ? "Port of the database, opened from the runtime; keep runtime/'s database_port equal to it." : "Port of the RDS database the agent connects to.");
+  databasePort(stack, rds.port, rds.mode === "attach" ? "Port of the RDS database the agent connects to." : `Port of the database, opened from the runtime; keep ${rds.mode === "create" ? "data/'s" : "runtime/'s"} database_port equal to it.`);
   if (rds.mode !== "existing") return;
   variable(stack, "database_security_group_id", {
     type: "string",
@@ -30,8 +30,10 @@ function expression(interpolation: string): string {
 
 /** The database port between the runtime and the database, both ways, and nothing else. */
 export function database(stack: Stack, rds: RdsSettings, vpcId: string): void {
-  if (rds.mode === "attach") {
-    securityGroup(stack, "database", "Attach to the RDS database: accepts the database port from the runtime only", vpcId);
+  if (rds.mode !== "existing") {
+    // For a created database the group is made here rather than in data/: the runtime's egress rule refers to it.
+    const role = rds.mode === "create" ? "The RDS database of data/" : "Attach to the RDS database";
+    securityGroup(stack, "database", `${role}: accepts the database port from the runtime only`, vpcId);
   } else {
     // The group must be in the runtime's VPC: a rule referencing a group of another VPC admits nothing.
     named(
@@ -59,7 +61,7 @@ export function databaseOutputs(stack: Stack, rds: RdsSettings): void {
   output(
     stack,
     "database_security_group_id",
-    rds.mode === "attach" ? "Attach this security group to the RDS database." : "The existing database's security group, which now admits the runtime on the database port.",
+    { attach: "Attach this security group to the RDS database.", existing: "The existing database's security group, which now admits the runtime on the database port.", create: "Security group of the database data/ creates." }[rds.mode],
     TARGET[rds.mode],
   );
 }

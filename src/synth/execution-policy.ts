@@ -115,14 +115,15 @@ export interface OwnResources {
   readonly memoryArn?: string;
   /** The one secret of a known database: it replaces the rds!* grant. */
   readonly databaseSecretArn?: string;
+  /** The gateway the runtime calls with SigV4; none for a CUSTOM_JWT gateway. */
   readonly gatewayArn?: string;
   /** The runtime's browser: a custom one (browser-custom/<id>) or the AWS-managed aws.browser.v1. */
   readonly browserArn?: string;
   readonly codeInterpreterArn?: string;
 }
 
-/** A chosen feature's own resource must be known: a grant without it would be a wildcard or nothing. */
-function named(arn: string | undefined, what: string): string[] {
+/** A chosen tool's own resource must be known: a grant without it would be a wildcard or nothing. */
+function ownArn(arn: string | undefined, what: string): string[] {
   if (arn === undefined) throw new Error(`the ${what} the runtime uses was not passed to executionStatements`);
   return [arn];
 }
@@ -130,9 +131,10 @@ function named(arn: string | undefined, what: string): string[] {
 export function executionStatements(features: readonly Feature[], own: OwnResources = {}): Statement[] {
   const byFeature = features.flatMap((f): readonly Statement[] => {
     if (f === "rds" && own.databaseSecretArn) return [];
-    if (f === "gateway") return [{ sid: "InvokeGateway", actions: ["bedrock-agentcore:InvokeGateway"], resources: named(own.gatewayArn, "gateway") }];
-    if (f === "browser") return [{ sid: "Browser", actions: BROWSER_ACTIONS, resources: named(own.browserArn, "browser") }];
-    if (f === "codeInterpreter") return [{ sid: "CodeInterpreter", actions: CODE_INTERPRETER_ACTIONS, resources: named(own.codeInterpreterArn, "code interpreter") }];
+    // A CUSTOM_JWT gateway checks the caller's token, not IAM: no grant then.
+    if (f === "gateway") return own.gatewayArn ? [{ sid: "InvokeGateway", actions: ["bedrock-agentcore:InvokeGateway"], resources: [own.gatewayArn] }] : [];
+    if (f === "browser") return [{ sid: "Browser", actions: BROWSER_ACTIONS, resources: ownArn(own.browserArn, "browser") }];
+    if (f === "codeInterpreter") return [{ sid: "CodeInterpreter", actions: CODE_INTERPRETER_ACTIONS, resources: ownArn(own.codeInterpreterArn, "code interpreter") }];
     return FEATURE_STATEMENTS[f] ?? [];
   });
   return [

@@ -28,8 +28,10 @@ export function agentcoreTrust(stack: Stack): cdk.DataAwsIamPolicyDocument {
 }
 
 export interface RoleSpec {
-  /** Terraform name, and the role name's suffix (with hyphens). */
+  /** Terraform name, and the role name's suffix (with hyphens) unless `suffix` gives a shorter one. */
   readonly key: string;
+  /** IAM role names have at most 64 characters, and the runtime name up to 48. */
+  readonly suffix?: string;
   readonly description: string;
   /** Inline permissions; none gives a role that may do nothing until its user grants what they need. */
   readonly statements?: readonly cdk.DataAwsIamPolicyDocumentStatement[];
@@ -37,7 +39,7 @@ export interface RoleSpec {
 
 /** A role AgentCore assumes, with its inline policy; what uses the role depends on the policy too. */
 export function serviceRole(stack: Stack, trust: cdk.DataAwsIamPolicyDocument, spec: RoleSpec): { role: cdk.IamRole; policy?: cdk.IamRolePolicy } {
-  const name = `\${var.name}-${spec.key.replace(/_/g, "-")}`;
+  const name = `\${var.name}-${spec.suffix ?? spec.key.replace(/_/g, "-")}`;
   const document = spec.statements
     ? named(new cdk.DataAwsIamPolicyDocument(stack, `data.aws_iam_policy_document.${spec.key}`, { statement: [...spec.statements] }), spec.key)
     : undefined;

@@ -1,51 +1,16 @@
-import { isExistingVpc } from "../answers/model.js";
 import { ENVIRONMENT, environmentOf, type EnvironmentKey } from "../catalog/environment.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { executionStatements } from "./execution-policy.js";
-import { existingDatabase } from "./database-access.js";
+import { createdDatabase, existingDatabase } from "./database-access.js";
 import { gateway } from "./gateway.js";
 import { memory } from "./memory.js";
 import { agentcoreTrust, serviceRole } from "./roles.js";
 import { browser, codeInterpreter } from "./tools.js";
 import { containerLogGroup, observability } from "./observability.js";
-import { hclString, layerStack, local, named, output, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
-
-/** A security group of the network layer, found by its role tag. */
-function groupOf(stack: cdk.TerraformStack, role: string, vpcId: string): string {
-  named(new cdk.DataAwsSecurityGroup(stack, `data.aws_security_group.${role}`, { vpcId, tags: { [TAG_NAME]: "${var.name}", [TAG_ROLE]: role } }), role);
-  return `\${data.aws_security_group.${role}.id}`;
-}
-
-/** Finds the network layer's subnets and security groups by tag, so the layers share no state backend. */
-function networkLookups(stack: cdk.TerraformStack, plan: Plan): { subnets: string; securityGroup: string; browserGroup?: string; codeInterpreterGroup?: string } {
-  const { vpc } = plan.answers;
-  if (isExistingVpc(vpc)) {
-    variable(stack, "vpc_id", { type: "string", description: "ID of the existing VPC.", default: vpc.id });
-    variable(stack, "subnet_ids", { type: "list(string)", description: "Private subnets of the runtime ENIs (checked by the network layer).", default: vpc.subnetIds });
-  } else {
-    named(new cdk.DataAwsVpc(stack, "data.aws_vpc.this", { tags: { [TAG_NAME]: "${var.name}" } }), "this");
-    named(
-      new cdk.DataAwsSubnets(stack, "data.aws_subnets.private", {
-        filter: [{ name: "vpc-id", values: ["${data.aws_vpc.this.id}"] }],
-        tags: { [TAG_NAME]: "${var.name}", [TAG_TIER]: "private" },
-        lifecycle: {
-          postcondition: [{ condition: "${length(self.ids) > 0}", errorMessage: "No private subnets tagged for ${var.name} were found: apply the network layer first." }],
-        },
-      }),
-      "private",
-    );
-  }
-  const vpcId = isExistingVpc(vpc) ? "${var.vpc_id}" : "${data.aws_vpc.this.id}";
-  const { browser: browserSettings, codeInterpreter: interpreterSettings } = plan.answers;
-  return {
-    subnets: isExistingVpc(vpc) ? "${var.subnet_ids}" : "${data.aws_subnets.private.ids}",
-    securityGroup: groupOf(stack, "runtime", vpcId),
-    ...(browserSettings?.network === "vpc" ? { browserGroup: groupOf(stack, "browser", vpcId) } : {}),
-    ...(interpreterSettings?.network === "vpc" ? { codeInterpreterGroup: groupOf(stack, "code_interpreter", vpcId) } : {}),
-  };
-}
+import { hclString, layerStack, local, named, output, variable } from "./common.js";
+import { networkLookups } from "./lookups.js";
 
 /** The runtime layer: can be destroyed and re-created while the network layer stays. */
 export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformStack {
@@ -73,7 +38,8 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
   local(stack, "image",
     `\${regex(${hclString("^(?P<account>[0-9]{12})\\.dkr\\.ecr\\.(?P<region>[a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/(?P<repository>[^:@]+)")}, var.image)}`,
   );
-  const network = networkLookups(stack, plan);
+  const { browser: browserSettings, codeInterpreter: interpreterSettings } = answers;
+  const network = networkLookups(stack, plan, ["runtime", ...(browserSettings?.network === "vpc" ? ["browser"] : []), ...(interpreterSettings?.network === "vpc" ? ["code_interpreter"] : [])]);
 
   const trust = agentcoreTrust(stack);
   const slr = named(
@@ -85,18 +51,18 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
   );
   const store = answers.memory ? memory(stack, answers.memory) : undefined;
   const tools = answers.gateway ? gateway(stack, answers.gateway, trust) : undefined;
-  const web = answers.browser ? browser(stack, answers.browser, trust, { subnets: network.subnets, securityGroup: network.browserGroup, serviceLinkedRole: slr }) : undefined;
+  const web = answers.browser ? browser(stack, answers.browser, trust, { subnets: network.subnets, securityGroup: network.groups.browser, serviceLinkedRole: slr }) : undefined;
   const interpreter = answers.codeInterpreter
-    ? codeInterpreter(stack, answers.codeInterpreter, trust, { subnets: network.subnets, securityGroup: network.codeInterpreterGroup, serviceLinkedRole: slr })
+    ? codeInterpreter(stack, answers.codeInterpreter, trust, { subnets: network.subnets, securityGroup: network.groups.code_interpreter, serviceLinkedRole: slr })
     : undefined;
-  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : undefined;
+  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : answers.rds?.mode === "create" ? createdDatabase(stack, answers.rds) : undefined;
   const { role, policy } = serviceRole(stack, trust, {
     key: "execution",
     description: "Execution role of the ${var.name} AgentCore runtime",
     statements: executionStatements(answers.features, {
       ...(store ? { memoryArn: store.arn } : {}),
       ...(db ? { databaseSecretArn: db.secretArn } : {}),
-      ...(tools ? { gatewayArn: tools.arn } : {}),
+      ...(tools?.iam ? { gatewayArn: tools.arn } : {}),
       ...(web ? { browserArn: web.arn } : {}),
       ...(interpreter ? { codeInterpreterArn: interpreter.arn } : {}),
     }),
@@ -120,7 +86,7 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
       networkConfiguration: [
         {
           networkMode: "VPC",
-          networkModeConfig: [{ subnets: cdk.Token.asList(network.subnets), securityGroups: [network.securityGroup] }],
+          networkModeConfig: [{ subnets: cdk.Token.asList(network.subnets), securityGroups: [network.groups.runtime!] }],
         },
       ],
       // The role's permissions must exist before the runtime pulls its image.

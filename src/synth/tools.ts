@@ -72,7 +72,7 @@ export function browser(stack: Stack, settings: BrowserSettings, trust: cdk.Data
  */
 export function codeInterpreter(stack: Stack, settings: CodeInterpreterSettings, trust: cdk.DataAwsIamPolicyDocument, network: ToolNetwork): Tool {
   if (settings.network === "sandbox") return MANAGED_CODE_INTERPRETER;
-  const { role } = serviceRole(stack, trust, { key: "code_interpreter", description: "Execution role of the ${var.name} AgentCore Code Interpreter; the code it runs gets these credentials" });
+  const { role } = serviceRole(stack, trust, { key: "code_interpreter", suffix: "interpreter", description: "Execution role of the ${var.name} AgentCore Code Interpreter; the code it runs gets these credentials" });
   const tool = named(
     new cdk.BedrockagentcoreCodeInterpreter(stack, "aws_bedrockagentcore_code_interpreter.this", {
       name: "${substr(var.name, 0, 31)}_code_interpreter",

@@ -48,6 +48,8 @@ export const EXISTING: Readonly<Record<string, Partial<Omit<Region, "zones">>>> 
     securityGroups: [
       { id: "sg-0db0db0db0db0db01", vpcId: "vpc-0a1b2c3d4e5f60718", name: "inventory-db", rules: [] },
       { id: "sg-0db0db0db0db0db02", vpcId: "vpc-0d0d0d0d0d0d0d0d0", name: "other-db", rules: [] },
+      // The group the network layer of the created-database example made, found by data/ by its tags.
+      { id: "sg-0db0db0db0db0db03", vpcId: "vpc-0a1b2c3d4e5f60718", name: "payments_agent-database", rules: [], tags: { "agentcore-vpc:name": "payments_agent", "agentcore-vpc:role": "database" } },
     ],
   },
   "us-east-1": {

@@ -166,7 +166,7 @@ resource "aws_bedrockagentcore_browser" "this" {
 resource "aws_iam_role" "code_interpreter" {
   assume_role_policy = data.aws_iam_policy_document.trust.json
   description        = "Execution role of the ${var.name} AgentCore Code Interpreter; the code it runs gets these credentials"
-  name               = "${var.name}-code-interpreter"
+  name               = "${var.name}-interpreter"
 }
 
 resource "aws_bedrockagentcore_code_interpreter" "this" {

@@ -226,12 +226,6 @@ data "aws_iam_policy_document" "execution" {
   }
 
   statement {
-    sid       = "InvokeGateway"
-    actions   = ["bedrock-agentcore:InvokeGateway"]
-    resources = [aws_bedrockagentcore_gateway.this.gateway_arn]
-  }
-
-  statement {
     sid = "Memory"
     actions = [
       "bedrock-agentcore:GetMemory",

@@ -1,0 +1,42 @@
+import { isExistingVpc } from "../answers/model.js";
+import type { Plan } from "../plan/plan.js";
+import * as cdk from "./cdktn.js";
+import { named, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
+
+/** What a layer after the network layer knows of it: the private subnets and security groups by role. */
+export interface NetworkLookups {
+  readonly subnets: string;
+  readonly groups: Readonly<Record<string, string>>;
+}
+
+/**
+ * Finds the network layer's private subnets and the security groups of `roles` by tag, so the
+ * layers share no state backend. In an existing VPC the subnets are the answers' own.
+ */
+export function networkLookups(stack: cdk.TerraformStack, plan: Plan, roles: readonly string[]): NetworkLookups {
+  const { vpc } = plan.answers;
+  if (isExistingVpc(vpc)) {
+    variable(stack, "vpc_id", { type: "string", description: "ID of the existing VPC.", default: vpc.id });
+    variable(stack, "subnet_ids", { type: "list(string)", description: "Private subnets of the runtime ENIs (checked by the network layer).", default: vpc.subnetIds });
+  } else {
+    named(new cdk.DataAwsVpc(stack, "data.aws_vpc.this", { tags: { [TAG_NAME]: "${var.name}" } }), "this");
+    named(
+      new cdk.DataAwsSubnets(stack, "data.aws_subnets.private", {
+        filter: [{ name: "vpc-id", values: ["${data.aws_vpc.this.id}"] }],
+        tags: { [TAG_NAME]: "${var.name}", [TAG_TIER]: "private" },
+        lifecycle: {
+          postcondition: [{ condition: "${length(self.ids) > 0}", errorMessage: "No private subnets tagged for ${var.name} were found: apply the network layer first." }],
+        },
+      }),
+      "private",
+    );
+  }
+  const vpcId = isExistingVpc(vpc) ? "${var.vpc_id}" : "${data.aws_vpc.this.id}";
+  const groups = Object.fromEntries(
+    roles.map((role) => {
+      named(new cdk.DataAwsSecurityGroup(stack, `data.aws_security_group.${role}`, { vpcId, tags: { [TAG_NAME]: "${var.name}", [TAG_ROLE]: role } }), role);
+      return [role, `\${data.aws_security_group.${role}.id}`];
+    }),
+  );
+  return { subnets: isExistingVpc(vpc) ? "${var.subnet_ids}" : "${data.aws_subnets.private.ids}", groups };
+}
