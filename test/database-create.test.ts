@@ -4,7 +4,7 @@ import { resolveAnswers } from "../src/answers/validate.js";
 import { planFor } from "../src/plan/plan.js";
 import { renderProject } from "../src/render/project.js";
 import { SCENARIOS } from "../scripts/scenarios.js";
-import { EXAMPLES, readTree, removeTempDirs, tempDir, terraformEnv } from "./helpers.js";
+import { EXAMPLES, readTree, tempDir, terraformEnv } from "./helpers.js";
 import { Attempts, wizard } from "./scripted-prompts.js";
 import { planAgainstStandIn } from "./standin/plan.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
@@ -98,7 +98,6 @@ describe("the data layer, planned with the real provider against the stand-in", 
   });
   afterAll(async () => {
     await standIn.close();
-    await removeTempDirs();
   });
 
   test("created-database: the instance in the VPC's subnets behind the group the network layer tagged", async () => {

@@ -5,7 +5,7 @@ import { compareVersions, TESTED_FLOOR, versionsOf } from "../src/catalog/provid
 import { planFor } from "../src/plan/plan.js";
 import { renderProject } from "../src/render/project.js";
 import { SCENARIOS } from "../scripts/scenarios.js";
-import { removeTempDirs, tempDir, terraformEnv } from "./helpers.js";
+import { tempDir, terraformEnv } from "./helpers.js";
 import { planAgainstStandIn } from "./standin/plan.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
 
@@ -184,7 +184,6 @@ describe("the parts aws 5.100 knows, planned with the real provider against the 
   });
   afterAll(async () => {
     await standIn.close();
-    await removeTempDirs();
   });
 
   /**

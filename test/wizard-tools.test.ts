@@ -1,8 +1,6 @@
 import { join } from "node:path";
-import { readTree, removeTempDirs, tempDir, writeJson } from "./helpers.js";
+import { readTree, tempDir, writeJson } from "./helpers.js";
 import { Attempts, wizard } from "./scripted-prompts.js";
-
-afterAll(removeTempDirs);
 
 const answersIn = async (dir: string, project: string): Promise<Record<string, unknown>> => JSON.parse((await readTree(join(dir, project)))["agentcore-vpc.json"]!);
 
