@@ -21,6 +21,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: create-agentcore-vpc [directory] [options]
        create-agentcore-vpc doctor --runtime ID | --all | --project DIR | --vpc vpc-... [options]
                                    (see create-agentcore-vpc doctor --help)
+       create-agentcore-vpc check [directory]
+                                   (is the project what its answers generate? see check --help)
 
 Generates a Terraform project that deploys an Amazon Bedrock AgentCore runtime in VPC mode:
 VPC endpoints, subnets in supported AZ IDs, security groups, the execution role and the runtime.

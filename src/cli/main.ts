@@ -9,6 +9,7 @@ import { parseCli, UsageError, USAGE } from "./args.js";
 import { CancelledError, contextFromEnv, InputError, readAnswers } from "./input.js";
 import { isCancel, type Prompts } from "./prompts.js";
 import { accountOpener, discoverAnswers, isInspectionError, probeForDiscovery } from "./discovery.js";
+import { check } from "./check.js";
 import { doctor } from "./doctor.js";
 import { changeList, interruptedNote, nextSteps, recoveryNote, shownPath } from "./report.js";
 import { style } from "./style.js";
@@ -43,6 +44,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
   const out = (text: string): void => void io.stdout.write(`${text}\n`);
   if (rawArgs[0] === "doctor") return doctor(rawArgs.slice(1), io);
   try {
+    if (rawArgs[0] === "check") return await check(rawArgs.slice(1), io, async () => (await import("../render/project.js")).renderProject);
     const options = parseCli(rawArgs);
     if (options.help) {
       out(USAGE);

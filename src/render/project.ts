@@ -12,7 +12,8 @@ import type { Json, TfNode } from "../synth/document.js";
 import { synthesize, type Layer } from "../synth/index.js";
 import { assignmentToHcl, hclFile, nodeToHcl, versionsToHcl, type VersionsBlock } from "./hcl.js";
 import { jsonFile, nodesToJson } from "./json.js";
-import { ANSWERS_FILE, GENERATED_MARKER, type Format } from "./format.js";
+import { packageVersion } from "../version.js";
+import { ANSWERS_FILE, markerOf, type Format } from "./format.js";
 import { renderTemplate } from "./templates.js";
 
 
@@ -40,7 +41,8 @@ export type ProjectFiles = Record<string, string>;
 /** The answers file holds the format too, so regenerating needs no other option. */
 const REGENERATE = `npx create-agentcore-vpc . --answers ${ANSWERS_FILE} --force`;
 
-const HEADER = [`${GENERATED_MARKER} from ../${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${REGENERATE}`];
+const MARKER = markerOf(packageVersion());
+const HEADER = [`${MARKER} from ../${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${REGENERATE}`];
 
 /** One file per concern, as terraform-aws-modules lays out a module. */
 function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNode[]; outputs: TfNode[] } {
@@ -104,7 +106,8 @@ function readme(plan: Plan): string {
   // Above this much traffic a month, one endpoint costs less than sending the same bytes through NAT.
   const breakEvenGb = Math.round((price.INTERFACE_ENDPOINT_PER_AZ_MONTH * plan.azCount) / (price.NAT_PER_GB - price.INTERFACE_ENDPOINT_PER_GB));
   return renderTemplate("README.md", {
-    marker: `${GENERATED_MARKER}. Edit ${ANSWERS_FILE} and run \`${REGENERATE}\` to change it.`,
+    marker: `${MARKER}. Edit ${ANSWERS_FILE} and run \`${REGENERATE}\` to change it.`,
+    version: packageVersion(),
     answers,
     ext: answers.format === "json" ? ".tf.json" : ".tf",
     features: answers.features.map((f) => ({ name: f, meaning: FEATURE_MEANING[f] })),
