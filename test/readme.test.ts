@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { USAGE } from "../src/cli/args.js";
 import { RULES } from "../src/doctor/rules/index.js";
 import { DISCOVERY_CALLS, READ_CALLS } from "../src/inspect/errors.js";
+import { SCENARIOS } from "../scripts/scenarios.js";
 import { readTree, renderAnswers, ROOT, runCli, tempDir } from "./helpers.js";
 
 describe("the generated README", () => {
@@ -20,6 +21,19 @@ describe("the generated README", () => {
     expect(readme).toContain("$0.045/GB through the NAT gateway");
     expect(readme).not.toMatch(/\$0\.04\/GB/);
     expect(readme).toContain("US East (N. Virginia) list prices, checked 2026-09; eu-west-1's may differ: https://aws.amazon.com/privatelink/pricing/");
+  });
+
+  test.each(SCENARIOS.map((s) => [s.name, s.answers] as const))("%s: lists every input of each layer with its type and default, and every output, as the layer's files declare them", (_name, answers) => {
+    const files = renderAnswers({ ...answers, format: "json" });
+    const readme = files["README.md"]!;
+    for (const layer of ["network", "data", "runtime"].filter((l) => `${l}/variables.tf.json` in files)) {
+      const section = readme.slice(readme.indexOf(`### \`${layer}/\``), readme.indexOf("\n### ", readme.indexOf(`### \`${layer}/\``) + 1) >>> 0);
+      const variables: Record<string, { type: string; default?: unknown }> = JSON.parse(files[`${layer}/variables.tf.json`]!).variable;
+      for (const [name, v] of Object.entries(variables)) expect(section).toContain(`| \`${name}\` | \`${v.type}\` | \`${JSON.stringify(v.default ?? null)}\` |`);
+      const outputs = Object.keys(JSON.parse(files[`${layer}/outputs.tf.json`]!).output ?? {});
+      for (const name of outputs) expect(section).toMatch(new RegExp(`\\| \`${name}\` \\| [^|]`));
+      expect(section.match(/^\| `/gm)!.length).toBe(Object.keys(variables).length + outputs.length);
+    }
   });
 
   test("points backend configuration at a backend.tf of the user's, which regeneration keeps", async () => {

@@ -9,7 +9,8 @@ import * as price from "../catalog/pricing.js";
 import { providerFloor } from "../catalog/provider-versions.js";
 import type { Plan } from "../plan/plan.js";
 import type { Json, TfNode } from "../synth/document.js";
-import { synthesize, type Layer } from "../synth/index.js";
+import { synthesize, type Layer, type Synthesized } from "../synth/index.js";
+import { inputsAndOutputs } from "./interface.js";
 import { assignmentToHcl, hclFile, nodeToHcl, versionsToHcl, type VersionsBlock } from "./hcl.js";
 import { jsonFile, nodesToJson } from "./json.js";
 import { packageVersion } from "../version.js";
@@ -101,7 +102,7 @@ function reusedChecks(plan: Plan): string {
   return checks.join(", or ");
 }
 
-function readme(plan: Plan): string {
+function readme(plan: Plan, layers: Synthesized): string {
   const { answers } = plan;
   // Above this much traffic a month, one endpoint costs less than sending the same bytes through NAT.
   const breakEvenGb = Math.round((price.INTERFACE_ENDPOINT_PER_AZ_MONTH * plan.azCount) / (price.NAT_PER_GB - price.INTERFACE_ENDPOINT_PER_GB));
@@ -148,6 +149,7 @@ function readme(plan: Plan): string {
     flowLogs: { ingest: price.usdRate(price.FLOW_LOGS_INGEST_PER_GB), storage: price.usdRate(price.LOG_STORAGE_PER_GB_MONTH), key: price.usd(price.KMS_KEY_PER_MONTH) },
     notes: plan.notes,
     regenerate: REGENERATE,
+    inputsOutputs: inputsAndOutputs([["network", layers.network], ...(layers.data ? [["data", layers.data] as const] : []), ["runtime", layers.runtime]]),
   });
 }
 
@@ -156,7 +158,7 @@ export function renderProject(plan: Plan): ProjectFiles {
   const { format } = plan.answers;
   const layers = synthesize(plan, format === "hcl");
   const files: ProjectFiles = {
-    "README.md": readme(plan),
+    "README.md": readme(plan, layers),
     [ANSWERS_FILE]: serializeAnswers(plan.answers),
     ".gitignore": renderTemplate("gitignore", { header: HEADER }),
     ...layerFiles("network", layers.network, format),
