@@ -118,7 +118,7 @@ export const DEFAULTS = {
   internet: (features: readonly Feature[], browserNetwork: unknown): boolean => features.includes("browser") && browserNetwork !== "public",
   vpc: { cidr: "10.0.0.0/16", azCount: 2 } as NewVpc,
   rdsPort: 5432,
-  database: { engine: "postgres", instanceClass: "db.t4g.micro", storageGb: 20, capacity: { min: 0.5, max: 4 }, multiAz: false },
+  database: { engine: "postgres" as DatabaseEngine, instanceClass: "db.t4g.micro", storageGb: 20, capacity: { min: 0.5, max: 4 }, multiAz: false },
   memory: { expiryDays: 30, strategies: ["semantic"] } as MemorySettings,
   browser: { network: "vpc", recording: false } as BrowserSettings,
   codeInterpreter: { network: "vpc" } as CodeInterpreterSettings,

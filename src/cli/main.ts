@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { ANSWER_KEYS } from "../answers/model.js";
+import { isFeature } from "../catalog/features.js";
 import { formatProblem, resolveAnswers, type Problem } from "../answers/validate.js";
 import { planFor } from "../plan/plan.js";
 import { OWNERSHIP } from "../render/format.js";
@@ -94,10 +95,9 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
         openAccount: accountOpener(env),
       });
     } else if (!options.yes) {
-      // A feature's settings are defaulted only when the feature is chosen.
+      // A feature's settings (the answer named after it) are defaulted only when the feature is chosen.
       const chosen = early.answers.features as readonly string[];
-      const featureSettings = new Set(["memory", "rds", "browser", "codeInterpreter", "gateway"]);
-      const applies = (k: string): boolean => k !== "format" && (!featureSettings.has(k) || chosen.includes(k));
+      const applies = (k: string): boolean => k !== "format" && (!isFeature(k) || chosen.includes(k));
       const missing = ANSWER_KEYS.filter((k) => !(k in given) && applies(k)).map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }

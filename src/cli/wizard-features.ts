@@ -72,7 +72,7 @@ async function askCreatedDatabase(answers: Raw, prompts: Prompts, context: Conte
   const engine = await prompts.select<DatabaseEngine>({
     message: "Database engine:",
     choices: DATABASE_ENGINES.map((e) => ({ value: e, name: ENGINES[e].title })),
-    default: DEFAULTS.database.engine as DatabaseEngine,
+    default: DEFAULTS.database.engine,
   });
   const create = { mode: "create", engine };
   const check = (field: string, value: unknown): true | string => fieldError({ ...answers, rds: create }, `rds.${field}`, value, context);

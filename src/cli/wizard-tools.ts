@@ -16,9 +16,7 @@ const list = (v: string): string[] => v.split(",").map((s) => s.trim()).filter((
  */
 export async function askTools(answers: Raw, given: Raw, prompts: Prompts, context: Context, say: (text: string) => void): Promise<void> {
   const chosen = features(answers);
-  for (const [key, feature] of [["browser", "browser"], ["codeInterpreter", "codeInterpreter"], ["gateway", "gateway"]] as const) {
-    if (!chosen.includes(feature)) delete answers[key];
-  }
+  for (const tool of ["browser", "codeInterpreter", "gateway"] as const) if (!chosen.includes(tool)) delete answers[tool];
   if (chosen.includes("browser") && !("browser" in given)) {
     let network: string;
     if (given.internet === false) {
