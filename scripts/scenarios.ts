@@ -106,6 +106,19 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: "modules",
+    summary: "each layer as a child module (`--layout modules`) with thin roots that call them, and every module in one root; a new VPC, a Browser in VPC mode and a created database",
+    answers: {
+      name: "platform_agent",
+      region: "us-east-1",
+      features: ["models", "memory", "browser", "observability", "rds"],
+      internet: true,
+      rds: { mode: "create" },
+      image: "210987654321.dkr.ecr.us-east-1.amazonaws.com/platform-agent:1.4.0",
+      layout: "modules",
+    },
+  },
+  {
     name: "existing-vpc-nat",
     summary: "an existing VPC whose NAT gives internet egress (route checked at plan time)",
     answers: {

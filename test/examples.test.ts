@@ -51,8 +51,11 @@ describe("generated examples", () => {
   test.each(SCENARIOS.map((s) => [s.name, s] as const))("%s: HCL and JSON output are the same configuration", async (_name, scenario) => {
     const hcl = renderAnswers({ ...scenario.answers, format: "hcl" });
     const json = renderAnswers({ ...scenario.answers, format: "json" });
-    for (const layer of ["network", "runtime"]) {
-      expect(await layerAsJson(hcl, layer)).toEqual(await layerAsJson(json, layer));
+    // Every configuration: each layer, or each module and root.
+    const dirs = [...new Set(Object.keys(hcl).filter((p) => p.endsWith("/main.tf")).map((p) => p.slice(0, -"/main.tf".length)))];
+    expect(dirs.length).toBeGreaterThanOrEqual(2);
+    for (const dir of dirs) {
+      expect([dir, await layerAsJson(hcl, dir)]).toEqual([dir, await layerAsJson(json, dir)]);
     }
   });
 

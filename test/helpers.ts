@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { access, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { access, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { resolveAnswers } from "../src/answers/validate.js";
@@ -72,6 +72,18 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
 }
 
 export const exec = promisify(execFile);
+
+/**
+ * Copies a configuration directory into `into`, with the modules/ beside it when it has one
+ * (a root of the modules layout calls ../modules/<layer>); returns where the copy is.
+ */
+export async function copyConfiguration(dir: string, into: string): Promise<string> {
+  const copy = join(into, basename(dir));
+  await cp(dir, copy, { recursive: true });
+  const modules = join(dir, "..", "modules");
+  if (await access(modules).then(() => true, () => false)) await cp(modules, join(into, "modules"), { recursive: true });
+  return copy;
+}
 
 /** Where the hashicorp/aws provider mirror lives; configurable for other machines. */
 export const PLUGIN_MIRROR = process.env.AGENTCORE_VPC_TF_PLUGIN_MIRROR ?? "/opt/tf-plugins";

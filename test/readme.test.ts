@@ -26,10 +26,12 @@ describe("the generated README", () => {
   test.each(SCENARIOS.map((s) => [s.name, s.answers] as const))("%s: lists every input of each layer with its type and default, and every output, as the layer's files declare them", (_name, answers) => {
     const files = renderAnswers({ ...answers, format: "json" });
     const readme = files["README.md"]!;
-    for (const layer of ["network", "data", "runtime"].filter((l) => `${l}/variables.tf.json` in files)) {
+    // The layers, or in the modules layout the modules (a root's inputs are its module's).
+    const dirs = ["network", "data", "runtime"].map((l) => ("modules/network/main.tf.json" in files ? `modules/${l}` : l));
+    for (const layer of dirs.filter((l) => `${l}/variables.tf.json` in files)) {
       const section = readme.slice(readme.indexOf(`### \`${layer}/\``), readme.indexOf("\n### ", readme.indexOf(`### \`${layer}/\``) + 1) >>> 0);
       const variables: Record<string, { type: string; default?: unknown }> = JSON.parse(files[`${layer}/variables.tf.json`]!).variable;
-      for (const [name, v] of Object.entries(variables)) expect(section).toContain(`| \`${name}\` | \`${v.type}\` | \`${JSON.stringify(v.default ?? null)}\` |`);
+      for (const [name, v] of Object.entries(variables)) expect(section).toContain(`| \`${name}\` | \`${v.type}\` | ${"default" in v ? `\`${JSON.stringify(v.default)}\`` : "required"} |`);
       const outputs = Object.keys(JSON.parse(files[`${layer}/outputs.tf.json`]!).output ?? {});
       for (const name of outputs) expect(section).toMatch(new RegExp(`\\| \`${name}\` \\| [^|]`));
       expect(section.match(/^\| `/gm)!.length).toBe(Object.keys(variables).length + outputs.length);

@@ -141,6 +141,7 @@ describe("hostile strings stay literal", () => {
     vpc: { id: "vpc-01234567", subnetIds: ["subnet-01234567", hostile], existingEndpoints: ["ecr.api"] },
     image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1",
     format: "hcl",
+    layout: "layers",
   };
 
   test.each(["hcl", "json"] as const)("%s: terraform validates the network layer and reads the value back unchanged", async (format) => {

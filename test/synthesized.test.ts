@@ -13,13 +13,15 @@ interface Layers {
   readonly runtime: Json;
 }
 
-/** Both layers of a scenario as Terraform JSON, merged from their files. */
+/** Both layers of a scenario as Terraform JSON, merged from their files: the modules, in the modules layout. */
 function layers(answers: unknown): Layers {
   const resolution = resolveAnswers(answers);
   if (!resolution.ok) throw new Error(JSON.stringify(resolution.problems));
   const files = renderProject(planFor({ ...resolution.answers, format: "json" }));
-  const merge = (layer: string): Json =>
-    Object.assign({}, ...Object.entries(files).filter(([p]) => p.startsWith(`${layer}/`) && p.endsWith(".tf.json")).map(([, c]) => JSON.parse(c)));
+  const merge = (layer: string): Json => {
+    const dir = resolution.answers.layout === "modules" ? `modules/${layer}` : layer;
+    return Object.assign({}, ...Object.entries(files).filter(([p]) => p.startsWith(`${dir}/`) && p.endsWith(".tf.json")).map(([, c]) => JSON.parse(c)));
+  };
   return { internet: resolution.answers.internet, network: merge("network"), runtime: merge("runtime") };
 }
 
@@ -155,7 +157,9 @@ describe("runtime layer rules", () => {
     const agent = runtime.resource.aws_bedrockagentcore_agent_runtime.this;
     expect(agent.agent_runtime_name).toBe("${var.name}");
     expect(agent.network_configuration[0].network_mode).toBe("VPC");
-    expect(agent.network_configuration[0].network_mode_config[0].security_groups).toEqual(["${data.aws_security_group.runtime.id}"]);
+    // Found by tags, or, in a child module, given by its caller.
+    const group = "subnet_ids" in runtime.variable && !("default" in runtime.variable.subnet_ids) ? "${var.runtime_security_group_id}" : "${data.aws_security_group.runtime.id}";
+    expect(agent.network_configuration[0].network_mode_config[0].security_groups).toEqual([group]);
     expect(agent.agent_runtime_artifact[0].container_configuration[0].container_uri).toBe("${var.image}");
     expect(agent.depends_on).toContain("aws_iam_role_policy.execution");
   });

@@ -1,7 +1,6 @@
-import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { SCENARIOS } from "../scripts/scenarios.js";
-import { eachLimited, EXAMPLES, exec, PLUGIN_MIRROR, terraformEnv, tempDir } from "./helpers.js";
+import { copyConfiguration, eachLimited, EXAMPLES, exec, PLUGIN_MIRROR, terraformEnv, tempDir } from "./helpers.js";
 
 /** Real terraform against the local hashicorp/aws 5.100.0 mirror: a missing tool fails here, it is never skipped. */
 describe("terraform accepts the generated network layer", () => {
@@ -19,8 +18,7 @@ describe("terraform accepts the generated network layer", () => {
   test("every example's network layer inits from the mirror and validates", async () => {
     const results: Record<string, unknown> = {};
     await eachLimited(SCENARIOS, 3, async (scenario) => {
-      const dir = await tempDir(`agentcore-vpc-${scenario.name}-`);
-      await cp(join(EXAMPLES, scenario.name, "network"), dir, { recursive: true });
+      const dir = await copyConfiguration(join(EXAMPLES, scenario.name, "network"), await tempDir(`agentcore-vpc-${scenario.name}-`));
       try {
         await exec("terraform", ["init", "-input=false", "-no-color", "-backend=false"], { cwd: dir, env });
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { Feature } from "../catalog/features.js";
-import type { Format } from "../render/format.js";
+import type { Format, Layout } from "../render/format.js";
 
 export interface NewVpc {
   readonly cidr: string;
@@ -96,9 +96,11 @@ export interface Answers {
   readonly image: string;
   /** Stored so that regenerating from agentcore-vpc.json keeps the project's syntax. */
   readonly format: Format;
+  /** Stored for the same reason: layers (root configurations) or modules (child modules and thin roots). */
+  readonly layout: Layout;
 }
 
-export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "memory", "browser", "codeInterpreter", "gateway", "protocol", "image", "format"] as const;
+export const ANSWER_KEYS = ["name", "region", "features", "internet", "vpc", "rds", "memory", "browser", "codeInterpreter", "gateway", "protocol", "image", "format", "layout"] as const;
 
 export function isExistingVpc(vpc: NewVpc | ExistingVpc): vpc is ExistingVpc {
   return "id" in vpc;
@@ -126,6 +128,7 @@ export const DEFAULTS = {
   protocol: "HTTP" as Protocol,
   image: (region: string, name: string): string => `${PLACEHOLDER_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repositoryOf(name)}:1.0.0`,
   format: "hcl" as Format,
+  layout: "layers" as Layout,
 };
 
 /**
@@ -172,6 +175,8 @@ export function serializeAnswers(answers: Answers): string {
     ...(answers.protocol !== "HTTP" ? { protocol: answers.protocol } : {}),
     image: answers.image,
     format: answers.format,
+    // layers is the default: an answers file from before the layout was asked regenerates to the same bytes.
+    ...(answers.layout !== "layers" ? { layout: answers.layout } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -2,9 +2,9 @@ import { ENDPOINT_RULES } from "../catalog/endpoints.js";
 import { FEATURE_TITLE, FEATURES, isFeature, type Feature } from "../catalog/features.js";
 import * as P from "../catalog/patterns.js";
 import { featuresMissingIn, partitionOf, SUPPORTED_REGIONS, supportedAzIds } from "../catalog/regions.js";
-import { FORMATS } from "../render/format.js";
+import { FORMATS, LAYOUTS } from "../render/format.js";
 import { hasHostBits, canonicalCidr, formatCidr, parseCidr } from "../util/cidr.js";
-import { checkInteger, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
+import { checkInteger, checkOneOf, checkString, isPlainObject, orDefault, unknownKeys, type Check, type Problem } from "./checks.js";
 import { checkMemory, checkRds } from "./feature-settings.js";
 import { checkBrowser, checkCodeInterpreter, checkGateway, checkProtocol } from "./tool-settings.js";
 import { ANSWER_KEYS, DEFAULTS, type Answers, type ExistingVpc, type NewVpc } from "./model.js";
@@ -199,6 +199,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
   const protocol = checkProtocol(raw.protocol);
   const image = checkImage(orDefault(raw.image, DEFAULTS.image(region.value ?? DEFAULTS.region, name.value ?? DEFAULTS.name)), region.value, internet.value);
   const format = checkFormat(orDefault(raw.format, DEFAULTS.format));
+  const layout = checkOneOf("layout", orDefault(raw.layout, DEFAULTS.layout), LAYOUTS, "each layer as a root configuration (layers), or as a child module with thin roots that call it (modules).");
 
   const problems = [
     ...unknownKeys(raw, ANSWER_KEYS, ""),
@@ -215,6 +216,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
     ...protocol.problems,
     ...image.problems,
     ...format.problems,
+    ...layout.problems,
     ...(region.value && features.value ? checkRegionFeatures(region.value, features.value, orDefault(raw.features, DEFAULTS.features)) : []),
   ];
   if (browser.value?.network === "vpc" && internet.value === false) {
@@ -234,7 +236,8 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
     vpc.value === undefined ||
     protocol.value === undefined ||
     image.value === undefined ||
-    format.value === undefined
+    format.value === undefined ||
+    layout.value === undefined
   ) {
     return { ok: false, problems };
   }
@@ -254,6 +257,7 @@ export function resolveAnswers(raw: unknown, context: Context = {}): Resolution 
       protocol: protocol.value,
       image: image.value,
       format: format.value,
+      layout: layout.value,
     },
   };
 }

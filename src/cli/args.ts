@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { FORMATS, type Format } from "../render/format.js";
+import { FORMATS, LAYOUTS, type Format, type Layout } from "../render/format.js";
 
 export interface CliOptions {
   readonly directory?: string;
@@ -7,6 +7,8 @@ export interface CliOptions {
   readonly yes: boolean;
   /** Only when given: otherwise the answers' own format (hcl by default) holds. */
   readonly format?: Format;
+  /** The same for the layout (layers by default). */
+  readonly layout?: Layout;
   readonly force: boolean;
   readonly dryRun: boolean;
   /** Read the existing VPC from the account and fill in subnets and existing endpoints. */
@@ -34,6 +36,9 @@ Options:
   --answers FILE|-     read answers from a JSON file, or from standard input (see README for the keys)
   -y, --yes            use the documented default for anything not answered; never prompt
   --format hcl|json    write .tf files (hcl, default) or .tf.json files (json); stored in the answers
+  --layout layers|modules
+                       each layer a root configuration (layers, default), or a child module
+                       under modules/ with thin roots that call it (modules); stored in the answers
   --force              write into a non-empty directory, replacing only files this tool generated
   --dry-run            print what would be generated and each file's fate, and write nothing
   --discover           read the existing VPC named by vpc.id in the answers from the AWS account
@@ -58,6 +63,7 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
         answers: { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
         format: { type: "string" },
+        layout: { type: "string" },
         force: { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
         discover: { type: "boolean", default: false },
@@ -76,6 +82,10 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format: got "${format}". Allowed: ${FORMATS.join(", ")}.`);
   }
+  const layout = values.layout;
+  if (layout !== undefined && !(LAYOUTS as readonly string[]).includes(layout)) {
+    throw new UsageError(`--layout: got "${layout}". Allowed: ${LAYOUTS.join(", ")}.`);
+  }
   if (values.answers === "") throw new UsageError("--answers: got an empty path. Give the path of a JSON answers file.");
   if (values.discover === true && values.answers === undefined) {
     throw new UsageError('--discover reads the VPC that the answers name: give --answers FILE with "vpc": { "id": "vpc-..." } (subnetIds optional).');
@@ -85,6 +95,7 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
     ...(values.answers !== undefined ? { answersFile: values.answers } : {}),
     yes: values.yes === true,
     ...(format !== undefined ? { format: format as Format } : {}),
+    ...(layout !== undefined ? { layout: layout as Layout } : {}),
     force: values.force === true,
     dryRun: values["dry-run"] === true,
     discover: values.discover === true,

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { isPlainObject } from "../answers/checks.js";
 import { ANSWER_KEYS } from "../answers/model.js";
 import { isFeature } from "../catalog/features.js";
 import { formatProblem, resolveAnswers, type Problem } from "../answers/validate.js";
@@ -56,11 +57,11 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
       return EXIT_OK;
     }
     const fromFile = options.answersFile ? await readAnswers(options.answersFile, io) : {};
-    // --format is an answer given on the command line: it overrides the file's.
-    const stated = options.format ? { ...fromFile, format: options.format } : fromFile;
+    // --format and --layout are answers given on the command line: they override the file's
+    // (answers that are not an object are left as they are, for validation to refuse).
+    const given = isPlainObject(fromFile) ? { ...fromFile, ...(options.format ? { format: options.format } : {}), ...(options.layout ? { layout: options.layout } : {}) } : fromFile;
     const context = contextFromEnv(env);
     const source = options.answersFile === "-" ? " on standard input" : options.answersFile ? ` in ${options.answersFile}` : "";
-    const given = stated;
     const refuse = (problems: readonly Problem[]): never => {
       throw new InputError(`Invalid answers${source}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
     };
@@ -97,7 +98,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     } else if (!options.yes) {
       // A feature's settings (the answer named after it) are defaulted only when the feature is chosen.
       const chosen = early.answers.features as readonly string[];
-      const applies = (k: string): boolean => k !== "format" && (!isFeature(k) || chosen.includes(k));
+      const applies = (k: string): boolean => k !== "format" && k !== "layout" && (!isFeature(k) || chosen.includes(k));
       const missing = ANSWER_KEYS.filter((k) => !(k in given) && applies(k)).map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { countChanges, describeChanges, type Change } from "../write/changes.js";
 import type { Recovery } from "../write/journal.js";
-import { LAYERS } from "../render/format.js";
+import { ALL_IN_ONE, LAYERS } from "../render/format.js";
 import type { Style } from "./style.js";
 
 /** How the target is named to the user: relative to where they stand, "." when it is there. */
@@ -50,6 +50,9 @@ export function nextSteps(changes: readonly Change[], cwd: string, target: strin
       `  terraform -chdir=${layer} plan -out=${layer}.tfplan`,
       `  terraform -chdir=${layer} apply ${layer}.tfplan`,
     ]),
+    ...(changes.some((c) => c.path.startsWith(`${ALL_IN_ONE}/`) && c.action !== "remove" && c.action !== "kept")
+      ? [`  (or, for one state instead of one per layer, the same three commands with -chdir=${ALL_IN_ONE}; never both)`]
+      : []),
     `${prefix}README.md explains every resource, the cost and how to tear down.`,
   ].join("\n");
 }

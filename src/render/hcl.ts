@@ -22,6 +22,7 @@ const META_LAST = ["depends_on", "lifecycle"];
 const ORDER: Partial<Record<TfNode["kind"], readonly string[]>> = {
   variable: ["type", "description", "default", "sensitive", "nullable"],
   output: ["description", "value", "sensitive"],
+  module: ["source"],
 };
 const MAX_INLINE_LIST = 100;
 /** Conditions read before their messages in pre/postconditions and validations. */

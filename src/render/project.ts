@@ -9,12 +9,13 @@ import * as price from "../catalog/pricing.js";
 import { providerFloor } from "../catalog/provider-versions.js";
 import type { Plan } from "../plan/plan.js";
 import type { Json, TfNode } from "../synth/document.js";
-import { synthesize, type Layer, type Synthesized } from "../synth/index.js";
+import { synthesize, type Configuration, type Synthesized } from "../synth/index.js";
 import { inputsAndOutputs } from "./interface.js";
+import { runtimeGroups } from "../synth/runtime.js";
 import { assignmentToHcl, hclFile, nodeToHcl, versionsToHcl, type VersionsBlock } from "./hcl.js";
 import { jsonFile, nodesToJson } from "./json.js";
 import { packageVersion } from "../version.js";
-import { ANSWERS_FILE, markerOf, type Format } from "./format.js";
+import { ALL_IN_ONE, ANSWERS_FILE, markerOf, TFVARS_EXAMPLE, type Format } from "./format.js";
 import { renderTemplate } from "./templates.js";
 
 
@@ -43,7 +44,8 @@ export type ProjectFiles = Record<string, string>;
 const REGENERATE = `npx create-agentcore-vpc . --answers ${ANSWERS_FILE} --force`;
 
 const MARKER = markerOf(packageVersion());
-const HEADER = [`${MARKER} from ../${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${REGENERATE}`];
+/** The header of a file in `dir` ("" for the top), naming the answers file by its path from there. */
+const headerIn = (dir: string): string[] => [`${MARKER} from ${"../".repeat(dir === "" ? 0 : dir.split("/").length)}${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${REGENERATE}`];
 
 /** One file per concern, as terraform-aws-modules lays out a module. */
 function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNode[]; outputs: TfNode[] } {
@@ -53,10 +55,10 @@ function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNo
   return { main, variables: nodes.filter((n) => n.kind === "variable"), outputs: nodes.filter((n) => n.kind === "output") };
 }
 
-function layerFiles(layer: Layer, nodes: readonly TfNode[], format: Format): ProjectFiles {
+function configurationFiles({ dir: layer, nodes, called }: Configuration, format: Format): ProjectFiles {
   const parts = splitNodes(nodes);
-  const head = HEADER;
-  const versions = versionsOf(nodes);
+  const head = headerIn(layer);
+  const versions = versionsOf([...nodes, ...called]);
   if (format === "json") {
     return {
       [`${layer}/versions.tf.json`]: jsonFile(head, {
@@ -75,7 +77,7 @@ function layerFiles(layer: Layer, nodes: readonly TfNode[], format: Format): Pro
   };
 }
 
-function tfvarsExample(layer: Layer, nodes: readonly TfNode[]): string {
+function tfvarsExample(layer: string, nodes: readonly TfNode[]): string {
   const variables = nodes
     .filter((n) => n.kind === "variable")
     .map((n) => ({
@@ -85,7 +87,7 @@ function tfvarsExample(layer: Layer, nodes: readonly TfNode[]): string {
         .map((l) => `# ${l}`)
         .join("\n"),
     }));
-  return renderTemplate("terraform.tfvars.example", { header: HEADER, layer, variables });
+  return renderTemplate("terraform.tfvars.example", { header: headerIn(layer), layer, variables });
 }
 
 /** What stops the plan for the reused endpoints, as the README says it. */
@@ -102,7 +104,19 @@ function reusedChecks(plan: Plan): string {
   return checks.join(", or ");
 }
 
-function readme(plan: Plan, layers: Synthesized): string {
+/** How a root of the user's calls the modules, shown with the all-in-one root's own module blocks. */
+function modulesSection(plan: Plan, configurations: Synthesized): string {
+  const allInOne = configurations.find((c) => c.dir === ALL_IN_ONE)!;
+  return renderTemplate("modules.md", {
+    ext: plan.answers.format === "json" ? ".tf.json" : ".tf",
+    createdDb: plan.answers.rds?.mode === "create",
+    calls: allInOne.nodes.filter((n) => n.kind === "module").map(nodeToHcl).join("\n\n"),
+    region: plan.answers.region,
+    groups: runtimeGroups(plan.answers).map((g) => `.${g}_security_group_id`).join(", "),
+  });
+}
+
+function readme(plan: Plan, configurations: Synthesized): string {
   const { answers } = plan;
   // Above this much traffic a month, one endpoint costs less than sending the same bytes through NAT.
   const breakEvenGb = Math.round((price.INTERFACE_ENDPOINT_PER_AZ_MONTH * plan.azCount) / (price.NAT_PER_GB - price.INTERFACE_ENDPOINT_PER_GB));
@@ -149,23 +163,32 @@ function readme(plan: Plan, layers: Synthesized): string {
     flowLogs: { ingest: price.usdRate(price.FLOW_LOGS_INGEST_PER_GB), storage: price.usdRate(price.LOG_STORAGE_PER_GB_MONTH), key: price.usd(price.KMS_KEY_PER_MONTH) },
     notes: plan.notes,
     regenerate: REGENERATE,
-    inputsOutputs: inputsAndOutputs([["network", layers.network], ...(layers.data ? [["data", layers.data] as const] : []), ["runtime", layers.runtime]]),
+    modules: answers.layout === "modules",
+    modulesSection: answers.layout === "modules" ? modulesSection(plan, configurations).trimEnd() : "",
+    // What a caller sets and reads: each layer's, or each module's (a root's are its module's).
+    inputsOutputs: inputsAndOutputs(
+      configurations.filter((c) => c.role !== "root").map((c) => [c.dir, c.nodes] as const),
+      answers.layout,
+    ),
   });
 }
 
 /** The whole project as { relative path: content }, sorted by path. Nothing here touches disk. */
 export function renderProject(plan: Plan): ProjectFiles {
   const { format } = plan.answers;
-  const layers = synthesize(plan, format === "hcl");
+  const configurations = synthesize(plan, format === "hcl");
   const files: ProjectFiles = {
-    "README.md": readme(plan, layers),
+    "README.md": readme(plan, configurations),
     [ANSWERS_FILE]: serializeAnswers(plan.answers),
-    ".gitignore": renderTemplate("gitignore", { header: HEADER }),
-    ...layerFiles("network", layers.network, format),
-    "network/terraform.tfvars.example": tfvarsExample("network", layers.network),
-    ...(layers.data ? { ...layerFiles("data", layers.data, format), "data/terraform.tfvars.example": tfvarsExample("data", layers.data) } : {}),
-    ...layerFiles("runtime", layers.runtime, format),
-    "runtime/terraform.tfvars.example": tfvarsExample("runtime", layers.runtime),
+    ".gitignore": renderTemplate("gitignore", { header: headerIn("") }),
+    ...Object.assign(
+      {},
+      ...configurations.map((c) => ({
+        ...configurationFiles(c, format),
+        // A module is given its values by its caller, not by a .tfvars file.
+        ...(c.role === "module" ? {} : { [`${c.dir}/${TFVARS_EXAMPLE}`]: tfvarsExample(c.dir, c.nodes) }),
+      })),
+    ),
   };
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -19,7 +19,8 @@ if (!resolution.ok) {
 }
 const app = new App();
 const plan = planFor(resolution.answers);
-networkStack(app, plan);
-if (plan.answers.rds?.mode === "create") dataStack(app, plan, plan.answers.rds);
-runtimeStack(app, plan);
+// Each layer as a root configuration, whatever layout the answers ask the scaffolder for.
+networkStack(app, plan, "root");
+if (plan.answers.rds?.mode === "create") dataStack(app, plan, plan.answers.rds, "root");
+runtimeStack(app, plan, "root");
 app.synth();

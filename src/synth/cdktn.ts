@@ -6,7 +6,7 @@ export { Construct } from "constructs";
 export { App } from "cdktn";
 export { TerraformStack, TerraformVariable, TerraformOutput, TerraformLocal, TerraformIterator, Token } from "cdktn";
 export { Tokenization, DefaultTokenResolver, StringConcat } from "cdktn";
-export { TerraformElement } from "cdktn";
+export { TerraformElement, TerraformHclModule, TerraformResource } from "cdktn";
 
 export { AwsProvider } from "@cdktn/provider-aws/lib/provider/index.js";
 // network layer

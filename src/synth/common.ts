@@ -1,7 +1,7 @@
 import { RUNTIME_NAME } from "../catalog/patterns.js";
 import type { Answers } from "../answers/model.js";
 import { TAG_NAME } from "../catalog/tags.js";
-import { AwsProvider, TerraformElement, TerraformIterator, Token, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type Construct } from "./cdktn.js";
+import { AwsProvider, TerraformElement, TerraformIterator, TerraformResource, Token, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type Construct } from "./cdktn.js";
 
 export { TAG_NAME, TAG_ROLE, TAG_TIER } from "../catalog/tags.js";
 
@@ -19,7 +19,8 @@ export function named<T extends { overrideLogicalId(id: string): void }>(element
 export interface VariableSpec {
   readonly type: string;
   readonly description: string;
-  readonly default: unknown;
+  /** None: the caller must give it (a child module's input from another module). */
+  readonly default?: unknown;
   readonly validation?: { readonly condition: string; readonly errorMessage: string };
 }
 
@@ -36,16 +37,22 @@ export function output(stack: TerraformStack, name: string, description: string,
   return named(new TerraformOutput(stack, `output.${name}`, { description, value }), name);
 }
 
+/** A layer is a root configuration (the layers layout) or a child module its caller gives a provider (the modules layout). */
+export type StackKind = "root" | "module";
+
 /**
- * A layer with what both layers share: the provider, whose default tags mark everything
- * this project made, and the name and region variables.
+ * A layer with what every layer shares: the name and region variables and what tags everything
+ * this project made. A root's provider does the tagging with default tags; a child module has
+ * no provider of its own, so it takes tags of its caller's and tags each resource (tagResources).
  */
-export function layerStack(scope: Construct, id: string, answers: Answers, regionDescription: string): TerraformStack {
+export function layerStack(scope: Construct, id: string, answers: Answers, regionDescription: string, kind: StackKind): TerraformStack {
   const stack = new TerraformStack(scope, id);
-  new AwsProvider(stack, "aws", {
-    region: "${var.region}",
-    defaultTags: [{ tags: { [TAG_NAME]: "${var.name}" } }],
-  });
+  if (kind === "root") {
+    new AwsProvider(stack, "aws", {
+      region: "${var.region}",
+      defaultTags: [{ tags: { [TAG_NAME]: "${var.name}" } }],
+    });
+  }
   variable(stack, "name", {
     type: "string",
     description: "Runtime name; also prefixes resource names and tags everything this project creates.",
@@ -55,8 +62,24 @@ export function layerStack(scope: Construct, id: string, answers: Answers, regio
       errorMessage: "name must start with a letter and have 1-48 letters, digits or underscores.",
     },
   });
-  variable(stack, "region", { type: "string", description: regionDescription, default: answers.region });
+  variable(stack, "region", { type: "string", description: kind === "root" ? regionDescription : `${regionDescription} It must be the region of the aws provider the module is given.`, default: answers.region });
+  if (kind === "module") {
+    variable(stack, "tags", { type: "map(string)", description: `Tags for every resource this module creates; ${TAG_NAME} = name is added, which the doctor and the other layers find them by.`, default: {} });
+    local(stack, "tags", `\${merge(var.tags, { ${hclString(TAG_NAME)} = var.name })}`);
+  }
   return stack;
+}
+
+const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Gives every taggable resource of a child module the module's tags, under its own. */
+export function tagResources(stack: TerraformStack): void {
+  for (const child of stack.node.children) {
+    if (!(child instanceof TerraformResource) || !("tagsInput" in child)) continue;
+    const resource = child as TerraformResource & { tagsInput?: Record<string, string>; tags: Record<string, string> };
+    const own = Object.entries(resource.tagsInput ?? {}).map(([key, value]) => `${BARE_KEY.test(key) ? key : hclString(key)} = ${hclString(value)}`);
+    resource.tags = Token.asStringMap(own.length === 0 ? "${local.tags}" : `\${merge(local.tags, { ${own.join(", ")} })}`);
+  }
 }
 
 export function local(stack: TerraformStack, name: string, expression: string): TerraformLocal {

@@ -2,9 +2,9 @@ import { isAurora, type CreatedDatabase } from "../answers/model.js";
 import * as D from "../catalog/databases.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { hclString, layerStack, local, named, output, variable } from "./common.js";
+import { hclString, layerStack, local, named, output, variable, type StackKind } from "./common.js";
 import { DATABASE_IDENTIFIER, databasePort } from "./database-access.js";
-import { networkLookups } from "./lookups.js";
+import { networkOf } from "./lookups.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -101,11 +101,11 @@ function cluster(stack: Stack, db: Extract<CreatedDatabase, { capacity: unknown 
  * The data layer: the database outlives the runtime, and is destroyed only on purpose. It sits in
  * the network layer's private subnets behind the group the network layer opened to the runtime.
  */
-export function dataStack(scope: cdk.Construct, plan: Plan, db: CreatedDatabase): Stack {
-  const stack = layerStack(scope, "data", plan.answers, "AWS region of the database; must match the network layer.");
+export function dataStack(scope: cdk.Construct, plan: Plan, db: CreatedDatabase, kind: StackKind): Stack {
+  const stack = layerStack(scope, "data", plan.answers, "AWS region of the database; must match the network layer.", kind);
   databasePort(stack, db.port, "Port of the database; keep network/'s database_port, which opens it to the runtime, equal to it.");
   local(stack, "database_identifier", DATABASE_IDENTIFIER);
-  const network = networkLookups(stack, plan, ["database"]);
+  const network = networkOf(stack, plan, ["database"], kind);
   const subnetGroup = named(
     new cdk.DbSubnetGroup(stack, "aws_db_subnet_group.this", {
       name: "${local.database_identifier}",

@@ -18,13 +18,8 @@ export function databasePort(stack: cdk.TerraformStack, port: number, descriptio
 }
 
 /** What the runtime layer knows of an existing database: the secret it may read, and what the agent is told. */
-export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSettings, { mode: "existing" }>): { secretArn: string; values: Partial<Record<EnvironmentKey, string>> } {
-  variable(stack, "database_secret_arn", {
-    type: "string",
-    description: "ARN of the Secrets Manager secret with the database's credentials: the only secret the execution role may read.",
-    default: rds.secretArn,
-    validation: { condition: `\${can(regex(${hclString(P.SECRET_ARN.source)}, var.database_secret_arn))}`, errorMessage: "database_secret_arn must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>)." },
-  });
+export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSettings, { mode: "existing" }>): DatabaseAccess {
+  secretVariable(stack, "ARN of the Secrets Manager secret with the database's credentials: the only secret the execution role may read.", rds.secretArn);
   databasePort(stack, rds.port, "Port of the database, given to the agent as DATABASE_PORT; keep it equal to network/'s database_port, which opens it.");
   if (rds.host) variable(stack, "database_host", { type: "string", description: "DNS name of the database, given to the agent as DATABASE_HOST.", default: rds.host });
   return {
@@ -33,8 +28,27 @@ export function existingDatabase(stack: cdk.TerraformStack, rds: Extract<RdsSett
   };
 }
 
+type DatabaseAccess = { secretArn: string; values: Partial<Record<EnvironmentKey, string>> };
+
+function secretVariable(stack: cdk.TerraformStack, description: string, value?: string): void {
+  variable(stack, "database_secret_arn", {
+    type: "string",
+    description,
+    ...(value !== undefined ? { default: value } : {}),
+    validation: { condition: `\${can(regex(${hclString(P.SECRET_ARN.source)}, var.database_secret_arn))}`, errorMessage: "database_secret_arn must be a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>)." },
+  });
+}
+
+/** What the runtime module is given of the database the data module created: its caller passes the data module's outputs, or what it found. */
+export function createdDatabaseInputs(stack: cdk.TerraformStack, rds: CreatedDatabase): DatabaseAccess {
+  secretVariable(stack, "ARN of the secret RDS keeps the database's master credentials in (the data module's database_secret_arn): the only secret the execution role may read.");
+  variable(stack, "database_host", { type: "string", description: "DNS name of the database (the data module's database_endpoint), given to the agent as DATABASE_HOST." });
+  databasePort(stack, rds.port, "Port of the database, given to the agent as DATABASE_PORT; the data module's database_port.");
+  return { secretArn: "${var.database_secret_arn}", values: { databaseSecretArn: "${var.database_secret_arn}", databasePort: "${var.database_port}", databaseHost: "${var.database_host}" } };
+}
+
 /** What the runtime layer knows of the database data/ created: found by its identifier, with the secret RDS manages. */
-export function createdDatabase(stack: cdk.TerraformStack, rds: CreatedDatabase): { secretArn: string; values: Partial<Record<EnvironmentKey, string>> } {
+export function createdDatabase(stack: cdk.TerraformStack, rds: CreatedDatabase): DatabaseAccess {
   local(stack, "database_identifier", DATABASE_IDENTIFIER);
   const found = isAurora(rds)
     ? named(new cdk.DataAwsRdsCluster(stack, "data.aws_rds_cluster.database", { clusterIdentifier: "${local.database_identifier}" }), "database")

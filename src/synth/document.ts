@@ -8,7 +8,7 @@ export interface Shape {
   readonly [key: string]: Shape;
 }
 
-export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "check" | "removed" | "output";
+export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "module" | "check" | "removed" | "output";
 
 /** One top-level Terraform block, e.g. resource "aws_vpc" "this" { ... }. */
 export interface TfNode {
@@ -18,7 +18,7 @@ export interface TfNode {
   readonly shape: Shape;
 }
 
-const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "check", "removed", "output"];
+const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "module", "check", "removed", "output"];
 
 /** Meta-argument blocks the provider schema does not describe. */
 const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, validation: {}, assert: {} };
@@ -107,7 +107,7 @@ function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string,
           nodes.push({ kind, labels: [first, name], body: clean(body) as JsonObject, shape: mergeShapes([shapeOf(bodyMeta), META_SHAPE]) });
         }
       } else {
-        // A provider fragment holds a list of configurations (aliases); a check, one body.
+        // A provider fragment holds a list of configurations (aliases); a check or a module call, one body.
         const bodies = Array.isArray(inner) ? inner : [inner];
         const metas = Array.isArray(innerMeta) ? innerMeta : [innerMeta];
         bodies.forEach((body, i) => nodes.push({ kind, labels: [first], body: clean(body) as JsonObject, shape: mergeShapes([shapeOf(metas[i]), META_SHAPE]) }));

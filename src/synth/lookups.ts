@@ -1,7 +1,8 @@
 import { isExistingVpc } from "../answers/model.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { named, TAG_NAME, TAG_ROLE, TAG_TIER, variable } from "./common.js";
+import * as P from "../catalog/patterns.js";
+import { hclString, named, TAG_NAME, TAG_ROLE, TAG_TIER, variable, type StackKind } from "./common.js";
 
 /** What a layer after the network layer knows of it: the private subnets and security groups by role. */
 export interface NetworkLookups {
@@ -39,4 +40,32 @@ export function networkLookups(stack: cdk.TerraformStack, plan: Plan, roles: rea
     }),
   );
   return { subnets: isExistingVpc(vpc) ? "${var.subnet_ids}" : "${data.aws_subnets.private.ids}", groups };
+}
+
+/** Whose ENIs or which database each security group role is for, in its input's description. */
+const GROUP_OF: Readonly<Record<string, string>> = { runtime: "the runtime ENIs", browser: "the Browser's ENIs", code_interpreter: "the Code Interpreter's ENIs", database: "the database" };
+
+/**
+ * What a child module after the network module is given instead of finding it: its caller
+ * passes the network module's outputs, or what its own look-ups found.
+ */
+export function networkInputs(stack: cdk.TerraformStack, roles: readonly string[]): NetworkLookups {
+  variable(stack, "subnet_ids", { type: "list(string)", description: "Private subnets in supported AZ IDs: the network module's private_subnet_ids." });
+  const groups = Object.fromEntries(
+    roles.map((role) => {
+      const name = `${role}_security_group_id`;
+      variable(stack, name, {
+        type: "string",
+        description: `Security group of ${GROUP_OF[role] ?? role}: the network module's ${name}.`,
+        validation: { condition: `\${can(regex(${hclString(P.SECURITY_GROUP_ID.source)}, var.${name}))}`, errorMessage: `${name} must be a security group ID such as sg-0123456789abcdef0.` },
+      });
+      return [role, `\${var.${name}}`];
+    }),
+  );
+  return { subnets: "${var.subnet_ids}", groups };
+}
+
+/** The network as a layer finds it (a root) or is given it (a child module). */
+export function networkOf(stack: cdk.TerraformStack, plan: Plan, roles: readonly string[], kind: StackKind): NetworkLookups {
+  return kind === "root" ? networkLookups(stack, plan, roles) : networkInputs(stack, roles);
 }

@@ -2,7 +2,7 @@ import { isExistingVpc } from "../answers/model.js";
 import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
-import { forEachIn, layerStack, named, output, variable } from "./common.js";
+import { forEachIn, layerStack, named, output, variable, type StackKind } from "./common.js";
 import { database, databaseOutputs, databaseVariables } from "./database.js";
 import { flowLogs } from "./flow-logs.js";
 import { rule, securityGroup } from "./groups.js";
@@ -99,9 +99,9 @@ function endpoints(stack: Stack, refs: VpcRefs): void {
 }
 
 /** The network layer: lives longer than the runtime, because AgentCore ENIs linger after a runtime is deleted. */
-export function networkStack(scope: cdk.Construct, plan: Plan): Stack {
+export function networkStack(scope: cdk.Construct, plan: Plan, kind: StackKind): Stack {
   const { answers } = plan;
-  const stack = layerStack(scope, "network", answers, "AWS region of the VPC and the runtime.");
+  const stack = layerStack(scope, "network", answers, "AWS region of the VPC and the runtime.", kind);
   variable(stack, "supported_az_ids", {
     type: "list(string)",
     description: "AZ IDs where AgentCore can place runtime ENIs in this region (published by AWS; not AZ names).",

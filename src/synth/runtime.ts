@@ -3,19 +3,25 @@ import * as P from "../catalog/patterns.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { executionStatements } from "./execution-policy.js";
-import { createdDatabase, existingDatabase } from "./database-access.js";
+import { createdDatabase, createdDatabaseInputs, existingDatabase } from "./database-access.js";
 import { gateway } from "./gateway.js";
 import { memory } from "./memory.js";
 import { agentcoreTrust, serviceRole } from "./roles.js";
 import { browser, codeInterpreter } from "./tools.js";
 import { containerLogGroup, observability } from "./observability.js";
-import { hclString, layerStack, local, named, output, variable } from "./common.js";
-import { networkLookups } from "./lookups.js";
+import type { Answers } from "../answers/model.js";
+import { hclString, layerStack, local, named, output, variable, type StackKind } from "./common.js";
+import { networkOf } from "./lookups.js";
+
+/** The security groups of the network the runtime layer puts ENIs in, by role. */
+export function runtimeGroups(answers: Answers): string[] {
+  return ["runtime", ...(answers.browser?.network === "vpc" ? ["browser"] : []), ...(answers.codeInterpreter?.network === "vpc" ? ["code_interpreter"] : [])];
+}
 
 /** The runtime layer: can be destroyed and re-created while the network layer stays. */
-export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformStack {
+export function runtimeStack(scope: cdk.Construct, plan: Plan, kind: StackKind): cdk.TerraformStack {
   const { answers } = plan;
-  const stack = layerStack(scope, "runtime", answers, "AWS region of the runtime; must match the network layer.");
+  const stack = layerStack(scope, "runtime", answers, "AWS region of the runtime; must match the network layer.", kind);
   variable(stack, "image", {
     type: "string",
     description: "ECR image URI of the agent container, with a tag or digest. The execution role may pull only from its repository.",
@@ -38,8 +44,7 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
   local(stack, "image",
     `\${regex(${hclString("^(?P<account>[0-9]{12})\\.dkr\\.ecr\\.(?P<region>[a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/(?P<repository>[^:@]+)")}, var.image)}`,
   );
-  const { browser: browserSettings, codeInterpreter: interpreterSettings } = answers;
-  const network = networkLookups(stack, plan, ["runtime", ...(browserSettings?.network === "vpc" ? ["browser"] : []), ...(interpreterSettings?.network === "vpc" ? ["code_interpreter"] : [])]);
+  const network = networkOf(stack, plan, runtimeGroups(answers), kind);
 
   const trust = agentcoreTrust(stack);
   const slr = named(
@@ -55,7 +60,7 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan): cdk.TerraformSta
   const interpreter = answers.codeInterpreter
     ? codeInterpreter(stack, answers.codeInterpreter, trust, { subnets: network.subnets, securityGroup: network.groups.code_interpreter, serviceLinkedRole: slr })
     : undefined;
-  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : answers.rds?.mode === "create" ? createdDatabase(stack, answers.rds) : undefined;
+  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : answers.rds?.mode === "create" ? (kind === "root" ? createdDatabase : createdDatabaseInputs)(stack, answers.rds) : undefined;
   const { role, policy } = serviceRole(stack, trust, {
     key: "execution",
     description: "Execution role of the ${var.name} AgentCore runtime",

@@ -76,12 +76,18 @@ export function decideChanges(files: Readonly<Record<string, string>>, target: T
       refusal: `Refusing to write into "${shown}": the project would overwrite what this tool did not generate, and it never does:\n${lines.map((l) => `  ${l}`).join("\n")}\nMove or rename these, or choose another directory.`,
     };
   }
-  // In the folders the project writes, the rest is an earlier generation's (removed) or the user's (kept).
+  // In the folders the project writes, the rest is an earlier generation's (removed) or the user's (kept);
+  // in a folder only another layer or layout wrote, only that generation's files are looked at.
   const written = new Set(folders);
+  const stale = [...target.entries].filter(([path, entry]) => !(path in files) && !written.has(path) && entry.kind === "file" && entry.generated).map(([path]) => path);
+  for (const path of stale) changes.push({ path, action: "remove" });
+  // A folder left with nothing once they are removed goes with them (journal.ts), so it is not listed as kept.
+  // (Only a folder with a stale file in it: the children of a folder never read are unknown.)
+  const emptied = (folder: string): boolean =>
+    stale.some((p) => p.startsWith(`${folder}/`)) && [...target.entries].every(([p, e]) => parentOf(p) !== folder || (e.kind === "directory" ? emptied(p) : stale.includes(p)));
   for (const [path, entry] of target.entries) {
-    if (path in files || written.has(path) || !written.has(parentOf(path))) continue;
-    if (entry.kind === "file" && entry.generated) changes.push({ path, action: "remove" });
-    else changes.push({ path: entry.kind === "directory" ? `${path}/` : path, action: "kept" });
+    if (path in files || written.has(path) || stale.includes(path) || !written.has(parentOf(path))) continue;
+    if (entry.kind !== "directory" || !emptied(path)) changes.push({ path: entry.kind === "directory" ? `${path}/` : path, action: "kept" });
   }
   changes.sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action) || (a.path < b.path ? -1 : 1));
   return { ok: true, changes };

@@ -185,6 +185,8 @@ export async function rollForward(dir: string, journal: Journal, ownership: Owne
     if (stillGenerated(dir, path, ownership)) rmSync(join(dir, path), { force: true });
     await afterStep?.(`remove ${path}`);
   }
+  // A folder of another layer or layout that held only generated files goes with them, deepest first.
+  for (const folder of foldersOf(journal.removes).reverse()) if (folder !== "") removeEmpty(join(dir, folder));
   rmSync(join(dir, JOURNAL), { force: true });
   return skipped;
 }

@@ -31,7 +31,8 @@ export interface TargetView {
 
 /**
  * Reads what a write of `paths` into `dir` touches: the target, each folder the project
- * writes and everything directly in those folders. Nothing outside them is read. (A few small
+ * writes or another generation may have written (a layer or layout these answers no longer
+ * have), and everything directly in those folders. Nothing outside them is read. (A few small
  * reads: synchronous calls cost less than a trip through the thread pool each.)
  */
 export function readTarget(dir: string, paths: readonly string[], ownership: Ownership): TargetView {
@@ -39,7 +40,7 @@ export function readTarget(dir: string, paths: readonly string[], ownership: Own
   if (rootInfo === undefined) return { snapshot: { root: "absent", empty: true, entries: new Map() } };
   if (!rootInfo.isDirectory()) return { snapshot: { root: rootInfo.isSymbolicLink() ? "symlink" : "other", empty: false, entries: new Map() } };
   const entries = new Map<string, Entry>();
-  for (const folder of foldersOf(paths)) {
+  for (const folder of foldersOf([...paths, ...ownership.generatedPaths])) {
     if (folder !== "" && entries.get(folder)?.kind !== "directory") continue;
     for (const name of readdirSync(join(dir, folder))) {
       if (isBookkeeping(name)) continue;

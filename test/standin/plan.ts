@@ -1,6 +1,6 @@
-import { cp, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { exec, tempDir } from "../helpers.js";
+import { copyConfiguration, exec, tempDir } from "../helpers.js";
 import type { StandIn } from "./server.js";
 
 /** A plan that succeeded keeps terraform's output, where check blocks print their warnings. */
@@ -16,8 +16,7 @@ export interface PlanJson {
  * override file (the generated files stay as they are), and runs init, plan and show -json.
  */
 export async function planAgainstStandIn(networkDir: string, standIn: StandIn, env: NodeJS.ProcessEnv, accessKey: string, vars: Record<string, string> = {}): Promise<PlanResult> {
-  const dir = await tempDir("agentcore-vpc-plan-");
-  await cp(networkDir, dir, { recursive: true });
+  const dir = await copyConfiguration(networkDir, await tempDir("agentcore-vpc-plan-"));
   await writeFile(
     join(dir, "standin_override.tf"),
     `provider "aws" {

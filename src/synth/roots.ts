@@ -1,0 +1,112 @@
+import type { Plan } from "../plan/plan.js";
+import * as cdk from "./cdktn.js";
+import { named, output } from "./common.js";
+import { createdDatabase } from "./database-access.js";
+import type { TfNode } from "./document.js";
+import { networkLookups } from "./lookups.js";
+import { runtimeGroups } from "./runtime.js";
+
+type Stack = cdk.TerraformStack;
+export type ModuleLayer = "network" | "data" | "runtime";
+
+/** A child module as its callers see it: its variables and outputs. */
+export interface ModuleInterface {
+  readonly layer: ModuleLayer;
+  readonly nodes: readonly TfNode[];
+}
+
+const variablesOf = (m: ModuleInterface): TfNode[] => m.nodes.filter((n) => n.kind === "variable");
+/** A module's inputs without a default are what another module or a look-up gives it. */
+const hasDefault = (n: TfNode): boolean => "default" in n.body;
+
+/** A root with a provider of its own; the modules tag what they create, so it sets no default tags. */
+function rootStack(scope: cdk.Construct, id: string): Stack {
+  const stack = new cdk.TerraformStack(scope, id);
+  new cdk.AwsProvider(stack, "aws", { region: "${var.region}" });
+  return stack;
+}
+
+/** A module input with a default, declared again in the root with its type, description and default; the module validates it. */
+function declare(stack: Stack, node: TfNode): void {
+  const name = node.labels[0]!;
+  named(new cdk.TerraformVariable(stack, `variable.${name}`, { type: String(node.body.type), description: String(node.body.description), default: node.body.default }), name);
+}
+
+/** Calls a module, passing each input either what is wired to it or the root's variable of the same name. */
+function call(stack: Stack, m: ModuleInterface, wired: Readonly<Record<string, unknown>>, dependsOn: cdk.TerraformHclModule[] = []): cdk.TerraformHclModule {
+  const inputs = variablesOf(m);
+  const unknown = Object.keys(wired).filter((k) => !inputs.some((n) => n.labels[0] === k));
+  const missing = inputs.filter((n) => !hasDefault(n) && !(n.labels[0]! in wired)).map((n) => n.labels[0]);
+  // A wiring mistake here would only show at terraform init or plan: it stops synthesis instead.
+  if (unknown.length > 0) throw new Error(`module ${m.layer} has no input ${unknown.join(", ")}`);
+  if (missing.length > 0) throw new Error(`module ${m.layer} is given nothing for ${missing.join(", ")}`);
+  const variables = Object.fromEntries(inputs.map((n) => [n.labels[0]!, wired[n.labels[0]!] ?? `\${var.${n.labels[0]}}`]));
+  return named(
+    new cdk.TerraformHclModule(stack, m.layer, {
+      source: `../modules/${m.layer}`,
+      // The module is the directory beside this one, not a copy cdktn would make.
+      skipAssetCreationFromLocalModules: true,
+      variables,
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    }),
+    m.layer,
+  );
+}
+
+/** What the runtime or data module is given of the network, by input name. */
+function networkValues(subnets: unknown, group: (role: string) => unknown, roles: readonly string[]): Record<string, unknown> {
+  return { subnet_ids: subnets, ...Object.fromEntries(roles.map((role) => [`${role}_security_group_id`, group(role)])) };
+}
+
+/**
+ * A layer's thin root: applied on its own with its own state, as in the layers layout. The data
+ * and runtime roots find the network by tags (and the database by its identifier) and pass
+ * what they found to the module.
+ */
+export function layerRoot(scope: cdk.Construct, plan: Plan, m: ModuleInterface): Stack {
+  const stack = rootStack(scope, m.layer);
+  for (const node of variablesOf(m)) if (hasDefault(node)) declare(stack, node);
+  const roles = m.layer === "data" ? ["database"] : m.layer === "runtime" ? runtimeGroups(plan.answers) : [];
+  const network = roles.length > 0 ? networkLookups(stack, plan, roles) : undefined;
+  const rds = plan.answers.rds;
+  const database = m.layer === "runtime" && rds?.mode === "create" ? createdDatabase(stack, rds) : undefined;
+  const module = call(stack, m, {
+    ...(network ? networkValues(network.subnets, (role) => network.groups[role], roles) : {}),
+    ...(database ? { database_secret_arn: database.secretArn, database_host: database.values.databaseHost, database_port: database.values.databasePort } : {}),
+  });
+  for (const node of m.nodes) if (node.kind === "output") output(stack, node.labels[0]!, String(node.body.description), module.get(node.labels[0]!));
+  return stack;
+}
+
+/**
+ * Every module in one root and one state: the data and runtime modules take the network
+ * module's outputs (and the runtime the data module's) directly, with no look-up by tags.
+ */
+export function allInOneRoot(scope: cdk.Construct, plan: Plan, modules: readonly ModuleInterface[], id: string): Stack {
+  const stack = rootStack(scope, id);
+  const declared = new Set<string>();
+  for (const node of modules.flatMap(variablesOf)) {
+    if (!hasDefault(node) || declared.has(node.labels[0]!)) continue;
+    declared.add(node.labels[0]!);
+    declare(stack, node);
+  }
+  const of = (layer: ModuleLayer): ModuleInterface | undefined => modules.find((m) => m.layer === layer);
+  const network = call(stack, of("network")!, {});
+  const fromNetwork = (roles: readonly string[]): Record<string, unknown> => networkValues(network.get("private_subnet_ids"), (role) => network.get(`${role}_security_group_id`), roles);
+  const dataModule = of("data");
+  const data = dataModule ? call(stack, dataModule, fromNetwork(["database"])) : undefined;
+  // The runtime refers to none of the endpoints or rules it needs: it waits for the whole network module.
+  const runtime = call(
+    stack,
+    of("runtime")!,
+    {
+      ...fromNetwork(runtimeGroups(plan.answers)),
+      ...(data ? { database_secret_arn: data.get("database_secret_arn"), database_host: data.get("database_endpoint"), database_port: "${var.database_port}" } : {}),
+    },
+    [network],
+  );
+  for (const called of [network, ...(data ? [data] : []), runtime]) {
+    output(stack, called.friendlyUniqueId, `Every output of the ${called.friendlyUniqueId} module (see modules/${called.friendlyUniqueId}).`, called.fqn);
+  }
+  return stack;
+}
