@@ -5,6 +5,7 @@ import { ACCOUNTS } from "./standin/accounts.js";
 import { checkPlan } from "./standin/checks.js";
 import { planAgainstStandIn } from "./standin/plan.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
+import { knownTo5100 } from "./standin/known-to-5100.js";
 import { exec, readTree, renderAnswers, runCli, tempDir, terraformEnv, writeJson } from "./helpers.js";
 import { resolveAnswers } from "../src/answers/validate.js";
 
@@ -67,8 +68,8 @@ describe("the modules layout: child modules, thin roots and one root that calls 
     const runtime = configuration(files, "modules/runtime");
     const data = configuration(files, "modules/data");
     const required = (m: Json): string[] => Object.entries<Json>(m.variable).filter(([, v]) => !("default" in v)).map(([n]) => n);
-    expect(required(runtime)).toEqual(["subnet_ids", "runtime_security_group_id", "browser_security_group_id", "database_secret_arn", "database_host"]);
-    expect(required(data)).toEqual(["subnet_ids", "database_security_group_id"]);
+    expect(required(runtime)).toEqual(["region", "subnet_ids", "runtime_security_group_id", "browser_security_group_id", "database_secret_arn", "database_host", "database_port"]);
+    expect(required(data)).toEqual(["region", "subnet_ids", "database_security_group_id"]);
     for (const m of [runtime, data]) for (const type of ["aws_vpc", "aws_subnets", "aws_security_group", "aws_db_instance"]) expect(m.data?.[type]).toBeUndefined();
     expect(runtime.resource.aws_bedrockagentcore_agent_runtime.this.network_configuration[0].network_mode_config[0]).toEqual({ subnets: "${var.subnet_ids}", security_groups: ["${var.runtime_security_group_id}"] });
     expect(runtime.resource.aws_bedrockagentcore_agent_runtime.this.environment_variables).toMatchObject({ DATABASE_SECRET_ARN: "${var.database_secret_arn}", DATABASE_HOST: "${var.database_host}", DATABASE_PORT: "${var.database_port}" });
@@ -80,8 +81,7 @@ describe("the modules layout: child modules, thin roots and one root that calls 
     const variables = Object.fromEntries(modules.map(([l, m]) => [l, m.variable as Json]));
     for (const [layer, call] of Object.entries<Json>(root.module)) {
       expect(call.source).toBe(`../modules/${layer}`);
-      const { source, depends_on: _, ...inputs } = call;
-      void source;
+      const { source: _, ...inputs } = call;
       // Exactly the module's inputs: each from a variable of this root or another module's output.
       expect(Object.keys(inputs).sort()).toEqual(Object.keys(variables[layer]!).sort());
       for (const [name, value] of Object.entries<string>(inputs)) {
@@ -90,7 +90,14 @@ describe("the modules layout: child modules, thin roots and one root that calls 
         else expect([layer, name, outputs[ref[2]!]!.includes(ref[3]!)]).toEqual([layer, name, true]);
       }
     }
-    expect(root.module.runtime).toMatchObject({ subnet_ids: "${module.network.private_subnet_ids}", browser_security_group_id: "${module.network.browser_security_group_id}", database_host: "${module.data.database_endpoint}", depends_on: ["module.network"] });
+    expect(root.module.runtime).toMatchObject({ subnet_ids: "${module.network.private_subnet_ids}", browser_security_group_id: "${module.network.browser_security_group_id}", database_host: "${module.data.database_endpoint}" });
+    expect(root.module.runtime.depends_on).toBeUndefined();
+    // What the runtime needs but does not refer to, it waits for through the outputs it is given.
+    const network = configuration(files, "modules/network");
+    for (const name of ["private_subnet_ids", "runtime_security_group_id", "browser_security_group_id", "database_security_group_id"]) {
+      expect([name, network.output[name].depends_on]).toEqual([name, expect.arrayContaining(["aws_vpc_endpoint.s3", "aws_vpc_endpoint.interface", "aws_vpc_security_group_egress_rule.runtime_to_s3", "aws_route.private_internet", "aws_route_table_association.private"])]);
+    }
+    expect(network.output.vpc_id.depends_on).toBeUndefined();
     expect(root.module.data.database_security_group_id).toBe("${module.network.database_security_group_id}");
     expect(root.data).toBeUndefined();
     expect(Object.keys(root.output)).toEqual(["network", "data", "runtime"]);
@@ -112,6 +119,19 @@ describe("the modules layout: child modules, thin roots and one root that calls 
       // Each of the module's inputs with a default is the root's, with the same default.
       for (const [name, v] of Object.entries<Json>(m.variable)) if ("default" in v) expect([layer, name, root.variable[name]?.default]).toEqual([layer, name, v.default]);
     }
+  });
+
+  test("each layer root moves every resource of the layers layout into its module, and forgets at the top what the module forgets", () => {
+    for (const layer of ["network", "data", "runtime"]) {
+      const m = configuration(files, `modules/${layer}`);
+      const resources = Object.entries<Json>(m.resource).flatMap(([type, named]) => Object.keys(named).map((name) => `${type}.${name}`));
+      const moves = configuration(files, layer).moved as { from: string; to: string }[];
+      expect(moves.map((m) => [m.from, m.to]).sort()).toEqual(resources.map((address) => [address, `module.${layer}.${address}`]).sort());
+    }
+    const reused = json(SCENARIOS.find((s) => s.name === "existing-vpc-shared-endpoints")!.answers as Record<string, unknown>);
+    const withModules = json({ ...(JSON.parse(reused["agentcore-vpc.json"]!) as Record<string, unknown>), layout: "modules" });
+    expect(configuration(withModules, "network").removed).toEqual([{ from: "aws_vpc_endpoint.s3", lifecycle: { destroy: false } }]);
+    expect(configuration(withModules, "modules/network").removed).toEqual([{ from: "aws_vpc_endpoint.s3", lifecycle: { destroy: false } }]);
   });
 
   test("the layers layout is untouched by it: no modules/, and layout stays out of the answers file", () => {
@@ -141,13 +161,30 @@ describe("the modules layout: child modules, thin roots and one root that calls 
     expect(JSON.parse(await readFile(join(project, "agentcore-vpc.json"), "utf8")).layout).toBe("modules");
     await writeFile(join(project, "all-in-one", "backend.tf"), 'terraform {\n  backend "s3" {}\n}\n');
     expect((await runCli(["check"], project)).code).toBe(0);
+    const back = await runCli([".", "--answers", "agentcore-vpc.json", "--force", "--layout", "layers", "--dry-run"], project);
+    expect(back.stdout).toContain("  remove     modules/network/main.tf\n");
+    expect(back.stdout).toContain("  kept       all-in-one/ (no longer generated, but it holds Terraform state or files of yours, so nothing in it is removed)\n");
+    expect(back.stdout).not.toContain("modules/ (yours)");
     expect((await runCli([".", "--answers", "agentcore-vpc.json", "--force", "--layout", "layers"], project)).code).toBe(0);
     const tree = await readTree(project);
-    expect(Object.keys(tree).filter((p) => p.startsWith("modules/") || p.startsWith("all-in-one/"))).toEqual(["all-in-one/backend.tf"]);
+    expect(Object.keys(tree).filter((p) => p.startsWith("modules/"))).toEqual([]);
     expect(tree["network/main.tf"]).toContain('resource "aws_vpc" "this"');
-    // The folders left empty go too; the one holding the user's file stays.
+    // The folders left empty go too; the one holding the user's file stays whole: it may have been applied.
     expect(await readdir(project)).toEqual(expect.not.arrayContaining(["modules"]));
-    expect(await readdir(join(project, "all-in-one"))).toEqual(["backend.tf"]);
+    expect((await readdir(join(project, "all-in-one"))).sort()).toEqual(["backend.tf", "main.tf", "outputs.tf", "terraform.tfvars.example", "variables.tf", "versions.tf"]);
+  });
+});
+
+describe("a layer the answers no longer have", () => {
+  test("its generated files go, with the folder, unless the folder holds state or anything else: then it is left whole", async () => {
+    const dir = await tempDir();
+    const file = await writeJson(join(dir, "a.json"), { features: ["models", "rds"], rds: { mode: "create" } });
+    for (const name of ["applied", "never"]) expect((await runCli([name, "--answers", file, "--yes"], dir)).code).toBe(0);
+    await writeFile(join(dir, "applied", "data", "terraform.tfstate"), "{}\n");
+    await writeJson(file, { features: ["models", "rds"] });
+    for (const name of ["applied", "never"]) expect((await runCli([name, "--answers", file, "--yes", "--force"], dir)).code).toBe(0);
+    expect((await readdir(join(dir, "applied", "data"))).sort()).toEqual(["main.tf", "outputs.tf", "terraform.tfstate", "terraform.tfvars.example", "variables.tf", "versions.tf"]);
+    expect(await readdir(join(dir, "never"))).not.toContain("data");
   });
 });
 
@@ -195,21 +232,28 @@ output "subnets" {
     expect(untagged.map((c) => c.address)).toEqual([]);
   }, 300_000);
 
-  test("all-in-one without the runtime module (it needs aws 6.x): the data module takes the network module's outputs and plans", async () => {
+  test("all-in-one, with the parts of the runtime module aws 5.100 knows: every module takes the others' outputs directly, validates and plans", async () => {
     const files = renderAnswers({ ...EXAMPLE, format: "json" });
-    const root = configuration(files, "all-in-one");
-    const withoutRuntime = { provider: root.provider, variable: root.variable, module: { network: root.module.network, data: root.module.data } };
     const dir = await tempDir("agentcore-vpc-one-root-");
-    for (const [path, content] of Object.entries(files).filter(([p]) => p.startsWith("modules/network/") || p.startsWith("modules/data/"))) {
+    const put = async (path: string, content: string): Promise<void> => {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), content);
-    }
-    await mkdir(join(dir, "all-in-one"));
-    await writeFile(join(dir, "all-in-one", "main.tf.json"), JSON.stringify(withoutRuntime, null, 2));
-    const result = await planAgainstStandIn(join(dir, "all-in-one"), standIn, await terraformEnv(dir), SHUFFLED);
+    };
+    for (const [path, content] of Object.entries(files).filter(([p]) => /^(modules\/(network|data)|all-in-one)\//.test(p))) await put(path, content);
+    const runtime = knownTo5100(configuration(files, "modules/runtime"));
+    expect(Object.keys(runtime.resource)).toEqual(expect.arrayContaining(["aws_iam_role", "aws_cloudwatch_log_group"]));
+    await put("modules/runtime/main.tf.json", JSON.stringify(runtime, null, 2));
+    // The root asks for the runtime module's aws 6.x; what is left of that module needs 5.100 only.
+    await put("all-in-one/versions.tf.json", JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } } }));
+    const env = await terraformEnv(dir);
+    const result = await planAgainstStandIn(join(dir, "all-in-one"), standIn, env, SHUFFLED);
     if (!result.ok) throw new Error(result.error);
-    const created = result.plan.resource_changes!.filter((c) => c.change.actions.includes("create")).map((c) => c.address);
-    expect(created).toEqual(expect.arrayContaining(["module.network.aws_vpc.this", "module.network.aws_security_group.database", "module.data.aws_db_subnet_group.this", "module.data.aws_db_instance.this"]));
-    expect(result.plan.resource_changes!.find((c) => c.address === "module.data.aws_db_instance.this")!.change.after).toMatchObject({ identifier: "platform-agent-db", engine: "postgres", port: 5432, tags: { "agentcore-vpc:name": "platform_agent" } });
+    const changes = result.plan.resource_changes!;
+    const created = changes.filter((c) => c.change.actions.includes("create")).map((c) => c.address);
+    expect(created).toEqual(expect.arrayContaining(["module.network.aws_vpc.this", "module.network.aws_security_group.database", "module.data.aws_db_instance.this", "module.runtime.aws_iam_role.execution", "module.runtime.aws_cloudwatch_log_group.runtime"]));
+    expect(changes.find((c) => c.address === "module.data.aws_db_instance.this")!.change.after).toMatchObject({ identifier: "platform-agent-db", engine: "postgres", port: 5432, tags: { "agentcore-vpc:name": "platform_agent" } });
+    // No depends_on on a whole module: what the runtime module reads of the account is read at plan time.
+    expect(changes.filter((c) => c.address === "module.runtime.data.aws_caller_identity.current").map((c) => c.change.actions)).toEqual([]);
+    expect(changes.find((c) => c.address === "module.runtime.aws_iam_role.execution")!.change.after).toMatchObject({ name: "platform_agent-execution" });
   }, 300_000);
 });

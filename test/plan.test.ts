@@ -10,7 +10,8 @@ import { eachLimited, EXAMPLES, terraformEnv, tempDir } from "./helpers.js";
 
 /**
  * terraform plan of every example's network layer, with the real hashicorp/aws provider,
- * against the loopback EC2/STS stand-in. All plans run up front, three at a time.
+ * against the loopback EC2/STS stand-in. All plans run up front, three at a time: about four
+ * minutes on two cores, so the hook may take twice that on a busy machine.
  */
 const SHUFFLED = "AKIASTANDINSHUFFLED0";
 const FEW_AZS = "AKIASTANDINFEWAZS000";
@@ -80,7 +81,7 @@ describe("terraform plan of the network layer against the EC2 stand-in", () => {
       }
       results.set(c.id, await planAgainstStandIn(dir, standIn, env, c.accessKey, c.vars));
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => standIn?.close());
 

@@ -158,7 +158,7 @@ describe("runtime layer rules", () => {
     expect(agent.agent_runtime_name).toBe("${var.name}");
     expect(agent.network_configuration[0].network_mode).toBe("VPC");
     // Found by tags, or, in a child module, given by its caller.
-    const group = "subnet_ids" in runtime.variable && !("default" in runtime.variable.subnet_ids) ? "${var.runtime_security_group_id}" : "${data.aws_security_group.runtime.id}";
+    const group = (answers as { layout?: string }).layout === "modules" ? "${var.runtime_security_group_id}" : "${data.aws_security_group.runtime.id}";
     expect(agent.network_configuration[0].network_mode_config[0].security_groups).toEqual([group]);
     expect(agent.agent_runtime_artifact[0].container_configuration[0].container_uri).toBe("${var.image}");
     expect(agent.depends_on).toContain("aws_iam_role_policy.execution");

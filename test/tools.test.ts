@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveAnswers } from "../src/answers/validate.js";
-import { compareVersions, TESTED_FLOOR, versionsOf } from "../src/catalog/provider-versions.js";
 import { planFor } from "../src/plan/plan.js";
 import { renderProject } from "../src/render/project.js";
 import { SCENARIOS } from "../scripts/scenarios.js";
 import { tempDir, terraformEnv } from "./helpers.js";
 import { planAgainstStandIn } from "./standin/plan.js";
+import { knownTo5100 } from "./standin/known-to-5100.js";
 import { startStandIn, type StandIn } from "./standin/server.js";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -185,35 +185,6 @@ describe("the parts aws 5.100 knows, planned with the real provider against the 
   afterAll(async () => {
     await standIn.close();
   });
-
-  /**
-   * The runtime layer without what needs a newer provider than 5.100 (by the version table) and
-   * the network layer's look-ups, and without everything that refers to those, until nothing
-   * left refers to what is gone.
-   */
-  function knownTo5100(runtime: Json): Json {
-    const blocks: [string, string, string, Json][] = [];
-    for (const kind of ["resource", "data"]) for (const [type, named] of Object.entries<Json>(runtime[kind] ?? {})) for (const [name, body] of Object.entries<Json>(named)) blocks.push([kind, type, name, body]);
-    const newer = (kind: string, type: string, body: Json): boolean => versionsOf(kind as "resource" | "data", type, body).some((v) => compareVersions(v, TESTED_FLOOR) > 0);
-    const lookup = (kind: string, type: string): boolean => kind === "data" && ["aws_vpc", "aws_subnets", "aws_security_group"].includes(type);
-    const gone = new Set(blocks.filter(([kind, type, , body]) => newer(kind, type, body) || lookup(kind, type)).map(([kind, type, name]) => `${kind === "data" ? "data." : ""}${type}.${name}`));
-    // An address in an expression (followed by an attribute or an index) or in depends_on (a whole string).
-    const refersToGone = (value: unknown): boolean => [...gone].some((address) => [".", "[", '"'].some((next) => JSON.stringify(value).includes(`${address}${next}`)));
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const [kind, type, name, body] of blocks) {
-        const address = `${kind === "data" ? "data." : ""}${type}.${name}`;
-        if (!gone.has(address) && refersToGone(body)) {
-          gone.add(address);
-          changed = true;
-        }
-      }
-    }
-    const kept: Json = { resource: {}, data: {} };
-    for (const [kind, type, name, body] of blocks) if (!gone.has(`${kind === "data" ? "data." : ""}${type}.${name}`)) (kept[kind][type] ??= {})[name] = body;
-    const outputs = Object.fromEntries(Object.entries<Json>(runtime.output).filter(([, o]) => !refersToGone(o)));
-    return { terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } }, provider: runtime.provider, variable: runtime.variable, locals: runtime.locals, ...kept, output: outputs };
-  }
 
   test("browser-recording: the recordings bucket, its guards and the Browser's role validate and plan", async () => {
     const runtime = layer(answersOf("browser-recording"), "runtime");

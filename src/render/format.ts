@@ -17,7 +17,8 @@ export const ANSWERS_FILE = "agentcore-vpc.json";
 
 /** In the order they are applied; "data" exists only with a database this project creates. */
 export const LAYERS = ["network", "data", "runtime"] as const;
-export const LAYER_FILES = ["versions", "main", "variables", "outputs"] as const;
+/** moved: only in the roots of the modules layout, where each resource was in the layers layout. */
+export const LAYER_FILES = ["versions", "main", "variables", "outputs", "moved"] as const;
 /** With the modules layout: the root that calls every module in one state. */
 export const ALL_IN_ONE = "all-in-one";
 export const TFVARS_EXAMPLE = "terraform.tfvars.example";

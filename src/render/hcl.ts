@@ -94,8 +94,8 @@ function memberLines(key: string, value: Json, shape: Shape, depth: number, lite
     return bodies.map((b) => blockLines(key, [], b as JsonObject, blockShape, depth));
   }
   if (EXPRESSION_LIST_KEYS.has(key) && Array.isArray(value)) return [attributeLines(key, value.map(asString), depth, "bare")];
-  // A removed block's address: JSON spells it as a plain string.
-  if (key === "from" && typeof value === "string") return [attributeLines(key, value, depth, "bare")];
+  // A removed or moved block's addresses: JSON spells them as plain strings.
+  if ((key === "from" || key === "to") && typeof value === "string") return [attributeLines(key, value, depth, "bare")];
   return [attributeLines(key, value, depth, literalKeys.includes(key) ? "literal" : "template")];
 }
 

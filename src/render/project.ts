@@ -47,12 +47,12 @@ const MARKER = markerOf(packageVersion());
 /** The header of a file in `dir` ("" for the top), naming the answers file by its path from there. */
 const headerIn = (dir: string): string[] => [`${MARKER} from ${"../".repeat(dir === "" ? 0 : dir.split("/").length)}${ANSWERS_FILE}; edits here are lost.`, `To change it, edit ${ANSWERS_FILE} and run: ${REGENERATE}`];
 
-/** One file per concern, as terraform-aws-modules lays out a module. */
-function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNode[]; outputs: TfNode[] } {
+/** One file per concern, as terraform-aws-modules lays out a module; moved blocks apart, as they matter once. */
+function splitNodes(nodes: readonly TfNode[]): { main: TfNode[]; variables: TfNode[]; outputs: TfNode[]; moved: TfNode[] } {
   const locals = nodes.filter((n) => n.kind === "locals");
   const merged: TfNode = { kind: "locals", labels: [], body: Object.assign({}, ...locals.map((l) => l.body)), shape: {} };
-  const main = nodes.filter((n) => !["variable", "output"].includes(n.kind) && (n.kind !== "locals" || n === locals[0])).map((n) => (n === locals[0] ? merged : n));
-  return { main, variables: nodes.filter((n) => n.kind === "variable"), outputs: nodes.filter((n) => n.kind === "output") };
+  const main = nodes.filter((n) => !["variable", "output", "moved"].includes(n.kind) && (n.kind !== "locals" || n === locals[0])).map((n) => (n === locals[0] ? merged : n));
+  return { main, variables: nodes.filter((n) => n.kind === "variable"), outputs: nodes.filter((n) => n.kind === "output"), moved: nodes.filter((n) => n.kind === "moved") };
 }
 
 function configurationFiles({ dir: layer, nodes, called }: Configuration, format: Format): ProjectFiles {
@@ -67,6 +67,7 @@ function configurationFiles({ dir: layer, nodes, called }: Configuration, format
       [`${layer}/main.tf.json`]: jsonFile(head, nodesToJson(parts.main)),
       [`${layer}/variables.tf.json`]: jsonFile(head, nodesToJson(parts.variables)),
       [`${layer}/outputs.tf.json`]: jsonFile(head, nodesToJson(parts.outputs)),
+      ...(parts.moved.length > 0 ? { [`${layer}/moved.tf.json`]: jsonFile(head, nodesToJson(parts.moved)) } : {}),
     };
   }
   return {
@@ -74,6 +75,7 @@ function configurationFiles({ dir: layer, nodes, called }: Configuration, format
     [`${layer}/main.tf`]: hclFile(head, parts.main.map(nodeToHcl)),
     [`${layer}/variables.tf`]: hclFile(head, parts.variables.map(nodeToHcl)),
     [`${layer}/outputs.tf`]: hclFile(head, parts.outputs.map(nodeToHcl)),
+    ...(parts.moved.length > 0 ? { [`${layer}/moved.tf`]: hclFile(head, parts.moved.map(nodeToHcl)) } : {}),
   };
 }
 

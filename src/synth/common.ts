@@ -33,8 +33,11 @@ export function variable(stack: TerraformStack, name: string, spec: VariableSpec
   }), name);
 }
 
-export function output(stack: TerraformStack, name: string, description: string, value: unknown): TerraformOutput {
-  return named(new TerraformOutput(stack, `output.${name}`, { description, value }), name);
+export function output(stack: TerraformStack, name: string, description: string, value: unknown, dependsOn: readonly TerraformResource[] = []): TerraformOutput {
+  const element = named(new TerraformOutput(stack, `output.${name}`, { description, value }), name);
+  // cdktn writes an output's depends_on as "${...}" templates, which Terraform refuses there: plain addresses.
+  if (dependsOn.length > 0) element.addOverride("depends_on", dependsOn.map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`));
+  return element;
 }
 
 /** A layer is a root configuration (the layers layout) or a child module its caller gives a provider (the modules layout). */
@@ -62,7 +65,8 @@ export function layerStack(scope: Construct, id: string, answers: Answers, regio
       errorMessage: "name must start with a letter and have 1-48 letters, digits or underscores.",
     },
   });
-  variable(stack, "region", { type: "string", description: kind === "root" ? regionDescription : `${regionDescription} It must be the region of the aws provider the module is given.`, default: answers.region });
+  // A module's region must be its provider's, which it cannot see: its caller says it, with no default to forget.
+  variable(stack, "region", kind === "root" ? { type: "string", description: regionDescription, default: answers.region } : { type: "string", description: `${regionDescription} The region of the aws provider the module is given, such as data.aws_region.current.region.` });
   if (kind === "module") {
     variable(stack, "tags", { type: "map(string)", description: `Tags for every resource this module creates; ${TAG_NAME} = name is added, which the doctor and the other layers find them by.`, default: {} });
     local(stack, "tags", `\${merge(var.tags, { ${hclString(TAG_NAME)} = var.name })}`);
@@ -77,6 +81,10 @@ export function tagResources(stack: TerraformStack): void {
   for (const child of stack.node.children) {
     if (!(child instanceof TerraformResource) || !("tagsInput" in child)) continue;
     const resource = child as TerraformResource & { tagsInput?: Record<string, string>; tags: Record<string, string> };
+    // Tags are literal maps everywhere here; an expression could not be merged key by key.
+    if (resource.tagsInput !== undefined && (Token.isUnresolved(resource.tagsInput) || Object.keys(resource.tagsInput).some((k) => Token.isUnresolved(k)))) {
+      throw new Error(`${resource.terraformResourceType}.${resource.friendlyUniqueId}: tags given as an expression cannot be merged with the module's`);
+    }
     const own = Object.entries(resource.tagsInput ?? {}).map(([key, value]) => `${BARE_KEY.test(key) ? key : hclString(key)} = ${hclString(value)}`);
     resource.tags = Token.asStringMap(own.length === 0 ? "${local.tags}" : `\${merge(local.tags, { ${own.join(", ")} })}`);
   }
@@ -146,4 +154,28 @@ class KeptWhenRemoved extends TerraformElement {
 /** When a resource this layer may have created leaves the configuration, it stays in the account. */
 export function keepWhenRemoved(stack: TerraformStack, address: string): void {
   new KeptWhenRemoved(stack, address);
+}
+
+/** A moved block (Terraform 1.1+): cdktn moves only between its own resources, not into a module call. */
+class MovedBlock extends TerraformElement {
+  constructor(
+    scope: TerraformStack,
+    private readonly from: string,
+    private readonly to: string,
+  ) {
+    super(scope, `moved.${from}`, "moved");
+  }
+
+  public override toTerraform(): unknown {
+    return { moved: [{ from: this.from, to: this.to }] };
+  }
+
+  public override toHclTerraform(): unknown {
+    return {};
+  }
+}
+
+/** A resource that the state may hold at `from` is the one now at `to`: Terraform moves it instead of replacing it. */
+export function moved(stack: TerraformStack, from: string, to: string): void {
+  new MovedBlock(stack, from, to);
 }

@@ -7,12 +7,12 @@ import { hclString, local, named, variable } from "./common.js";
 /** The created database's identifier, from the runtime name: lower case, single hyphens (RDS allows no underscore). */
 export const DATABASE_IDENTIFIER = '${join("-", compact(split("_", lower(var.name))))}-db';
 
-/** The database port, a variable of each layer that needs it. */
-export function databasePort(stack: cdk.TerraformStack, port: number, description: string): void {
+/** The database port, a variable of each layer that needs it; with no port, an input the caller must give. */
+export function databasePort(stack: cdk.TerraformStack, port: number | undefined, description: string): void {
   variable(stack, "database_port", {
     type: "number",
     description,
-    default: port,
+    ...(port !== undefined ? { default: port } : {}),
     validation: { condition: `\${var.database_port >= ${P.RDS_PORT_MIN} && var.database_port <= ${P.RDS_PORT_MAX}}`, errorMessage: `database_port must be from ${P.RDS_PORT_MIN} to ${P.RDS_PORT_MAX}.` },
   });
 }
@@ -40,10 +40,10 @@ function secretVariable(stack: cdk.TerraformStack, description: string, value?: 
 }
 
 /** What the runtime module is given of the database the data module created: its caller passes the data module's outputs, or what it found. */
-export function createdDatabaseInputs(stack: cdk.TerraformStack, rds: CreatedDatabase): DatabaseAccess {
+export function createdDatabaseInputs(stack: cdk.TerraformStack): DatabaseAccess {
   secretVariable(stack, "ARN of the secret RDS keeps the database's master credentials in (the data module's database_secret_arn): the only secret the execution role may read.");
   variable(stack, "database_host", { type: "string", description: "DNS name of the database (the data module's database_endpoint), given to the agent as DATABASE_HOST." });
-  databasePort(stack, rds.port, "Port of the database, given to the agent as DATABASE_PORT; the data module's database_port.");
+  databasePort(stack, undefined, "Port of the database, given to the agent as DATABASE_PORT: the data module's database_port input.");
   return { secretArn: "${var.database_secret_arn}", values: { databaseSecretArn: "${var.database_secret_arn}", databasePort: "${var.database_port}", databaseHost: "${var.database_host}" } };
 }
 

@@ -57,11 +57,12 @@ export function database(stack: Stack, rds: RdsSettings, vpcId: string): void {
   rule(stack, "ingress", "database_from_runtime", TARGET[rds.mode], { referencedSecurityGroupId: "${aws_security_group.runtime.id}", description: "Database port from the AgentCore runtime", ...dbPort });
 }
 
-export function databaseOutputs(stack: Stack, rds: RdsSettings): void {
+export function databaseOutputs(stack: Stack, rds: RdsSettings, dependsOn: readonly cdk.TerraformResource[]): void {
   output(
     stack,
     "database_security_group_id",
     { attach: "Attach this security group to the RDS database.", existing: "The existing database's security group, which now admits the runtime on the database port.", create: "Security group of the database data/ creates." }[rds.mode],
     TARGET[rds.mode],
+    dependsOn,
   );
 }

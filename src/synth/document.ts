@@ -8,7 +8,7 @@ export interface Shape {
   readonly [key: string]: Shape;
 }
 
-export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "module" | "check" | "removed" | "output";
+export type NodeKind = "provider" | "variable" | "locals" | "data" | "resource" | "module" | "check" | "removed" | "moved" | "output";
 
 /** One top-level Terraform block, e.g. resource "aws_vpc" "this" { ... }. */
 export interface TfNode {
@@ -18,7 +18,7 @@ export interface TfNode {
   readonly shape: Shape;
 }
 
-const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "module", "check", "removed", "output"];
+const KINDS: readonly NodeKind[] = ["provider", "variable", "locals", "data", "resource", "module", "check", "removed", "moved", "output"];
 
 /** Meta-argument blocks the provider schema does not describe. */
 const META_SHAPE: Shape = { lifecycle: { precondition: {}, postcondition: {} }, validation: {}, assert: {} };
@@ -88,7 +88,7 @@ function nodesOfFragment(fragment: Record<string, unknown>, meta: Record<string,
   const nodes: TfNode[] = [];
   for (const kind of KINDS) {
     const group = fragment[kind];
-    if (kind === "removed") {
+    if (kind === "removed" || kind === "moved") {
       // Unlabelled blocks that may repeat.
       if (Array.isArray(group)) for (const body of group) nodes.push({ kind, labels: [], body: clean(body) as JsonObject, shape: META_SHAPE });
       continue;

@@ -58,7 +58,7 @@ export function synthesize(plan: Plan, withShapes: boolean): Synthesized {
     return [
       ...modules.map((m): Configuration => ({ dir: `modules/${m.layer}`, role: "module", nodes: m.nodes, called: [] })),
       ...modules.map((m) => rooted(m.layer, layerRoot(roots, plan, m), [m])),
-      rooted(ALL_IN_ONE, allInOneRoot(roots, plan, modules, ALL_IN_ONE), modules),
+      rooted(ALL_IN_ONE, allInOneRoot(roots, plan, modules), modules),
     ];
   } finally {
     if (saved === undefined) delete process.env.CDKTN_DISABLE_CREATION_STACK;

@@ -98,6 +98,9 @@ function endpoints(stack: Stack, refs: VpcRefs): void {
   );
 }
 
+/** What the runtime's image pull, logs and calls travel through: the endpoints, the security group rules and the routes. */
+const PATH_TYPES = new Set(["aws_vpc_endpoint", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule", "aws_route", "aws_route_table_association", "aws_nat_gateway"]);
+
 /** The network layer: lives longer than the runtime, because AgentCore ENIs linger after a runtime is deleted. */
 export function networkStack(scope: cdk.Construct, plan: Plan, kind: StackKind): Stack {
   const { answers } = plan;
@@ -122,20 +125,23 @@ export function networkStack(scope: cdk.Construct, plan: Plan, kind: StackKind):
   endpoints(stack, refs);
   flowLogs(stack, refs);
 
+  // A module's caller may create the runtime as soon as it has the subnets and groups: they are
+  // given only once every path to AWS exists. (A layer's runtime is applied after the whole layer.)
+  const ready = kind === "module" ? stack.node.children.filter((c): c is cdk.TerraformResource => c instanceof cdk.TerraformResource && PATH_TYPES.has(c.terraformResourceType)) : [];
   output(stack, "vpc_id", "ID of the VPC.", refs.vpcId);
   output(stack, "vpc_cidr", "IPv4 CIDR of the VPC.", refs.vpcCidr);
-  output(stack, "private_subnet_ids", "Private subnets of the runtime ENIs.", refs.subnetIds);
+  output(stack, "private_subnet_ids", "Private subnets of the runtime ENIs.", refs.subnetIds, ready);
   output(
     stack,
     "private_subnet_az_ids",
     "AZ ID of each private subnet, all supported by AgentCore.",
     plan.existingVpc ? "${{ for id, s in data.aws_subnet.private : id => s.availability_zone_id }}" : "${{ for az, s in aws_subnet.private : s.id => az }}",
   );
-  output(stack, "runtime_security_group_id", "Security group of the runtime ENIs.", "${aws_security_group.runtime.id}");
+  output(stack, "runtime_security_group_id", "Security group of the runtime ENIs.", "${aws_security_group.runtime.id}", ready);
   output(stack, "endpoint_security_group_id", "Security group of the interface endpoints.", "${aws_security_group.endpoints.id}");
-  if (answers.browser?.network === "vpc") output(stack, "browser_security_group_id", "Security group of the Browser's ENIs.", "${aws_security_group.browser.id}");
-  if (answers.codeInterpreter?.network === "vpc") output(stack, "code_interpreter_security_group_id", "Security group of the Code Interpreter's ENIs.", "${aws_security_group.code_interpreter.id}");
-  if (answers.rds) databaseOutputs(stack, answers.rds);
+  if (answers.browser?.network === "vpc") output(stack, "browser_security_group_id", "Security group of the Browser's ENIs.", "${aws_security_group.browser.id}", ready);
+  if (answers.codeInterpreter?.network === "vpc") output(stack, "code_interpreter_security_group_id", "Security group of the Code Interpreter's ENIs.", "${aws_security_group.code_interpreter.id}", ready);
+  if (answers.rds) databaseOutputs(stack, answers.rds, ready);
   output(stack, "interface_endpoint_ids", "Interface endpoint ID by service suffix.", "${{ for suffix, e in aws_vpc_endpoint.interface : suffix => e.id }}");
   if (refs.reused?.s3PrefixListId) output(stack, "s3_prefix_list_id", "The S3 prefix list the runtime reaches the VPC's S3 gateway endpoints through.", refs.reused.s3PrefixListId);
   else output(stack, "s3_endpoint_id", "ID of the S3 gateway endpoint.", "${aws_vpc_endpoint.s3.id}");

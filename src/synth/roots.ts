@@ -1,13 +1,14 @@
 import type { Plan } from "../plan/plan.js";
+import { ALL_IN_ONE, LAYERS } from "../render/format.js";
 import * as cdk from "./cdktn.js";
-import { named, output } from "./common.js";
+import { keepWhenRemoved, moved, named, output } from "./common.js";
 import { createdDatabase } from "./database-access.js";
 import type { TfNode } from "./document.js";
 import { networkLookups } from "./lookups.js";
 import { runtimeGroups } from "./runtime.js";
 
 type Stack = cdk.TerraformStack;
-export type ModuleLayer = "network" | "data" | "runtime";
+export type ModuleLayer = (typeof LAYERS)[number];
 
 /** A child module as its callers see it: its variables and outputs. */
 export interface ModuleInterface {
@@ -26,17 +27,27 @@ function rootStack(scope: cdk.Construct, id: string): Stack {
   return stack;
 }
 
-/** A module input with a default, declared again in the root with its type, description and default; the module validates it. */
-function declare(stack: Stack, node: TfNode): void {
-  const name = node.labels[0]!;
-  named(new cdk.TerraformVariable(stack, `variable.${name}`, { type: String(node.body.type), description: String(node.body.description), default: node.body.default }), name);
+/**
+ * Declares in a root the inputs of its modules it does not wire: each input with a default again,
+ * with its type, description and default (the module validates it), and the region every module
+ * is given, which the provider uses too.
+ */
+function declare(stack: Stack, plan: Plan, inputs: readonly TfNode[]): void {
+  const declared = new Set<string>();
+  for (const node of inputs) {
+    const name = node.labels[0]!;
+    if (declared.has(name) || !(hasDefault(node) || name === "region")) continue;
+    declared.add(name);
+    const spec = name === "region" ? { description: "AWS region of the provider and of every module.", default: plan.answers.region } : { description: String(node.body.description), default: node.body.default };
+    named(new cdk.TerraformVariable(stack, `variable.${name}`, { type: String(node.body.type), ...spec }), name);
+  }
 }
 
 /** Calls a module, passing each input either what is wired to it or the root's variable of the same name. */
-function call(stack: Stack, m: ModuleInterface, wired: Readonly<Record<string, unknown>>, dependsOn: cdk.TerraformHclModule[] = []): cdk.TerraformHclModule {
+function call(stack: Stack, m: ModuleInterface, wired: Readonly<Record<string, unknown>>): cdk.TerraformHclModule {
   const inputs = variablesOf(m);
   const unknown = Object.keys(wired).filter((k) => !inputs.some((n) => n.labels[0] === k));
-  const missing = inputs.filter((n) => !hasDefault(n) && !(n.labels[0]! in wired)).map((n) => n.labels[0]);
+  const missing = inputs.filter((n) => !hasDefault(n) && n.labels[0] !== "region" && !(n.labels[0]! in wired)).map((n) => n.labels[0]);
   // A wiring mistake here would only show at terraform init or plan: it stops synthesis instead.
   if (unknown.length > 0) throw new Error(`module ${m.layer} has no input ${unknown.join(", ")}`);
   if (missing.length > 0) throw new Error(`module ${m.layer} is given nothing for ${missing.join(", ")}`);
@@ -47,7 +58,6 @@ function call(stack: Stack, m: ModuleInterface, wired: Readonly<Record<string, u
       // The module is the directory beside this one, not a copy cdktn would make.
       skipAssetCreationFromLocalModules: true,
       variables,
-      ...(dependsOn.length > 0 ? { dependsOn } : {}),
     }),
     m.layer,
   );
@@ -65,7 +75,7 @@ function networkValues(subnets: unknown, group: (role: string) => unknown, roles
  */
 export function layerRoot(scope: cdk.Construct, plan: Plan, m: ModuleInterface): Stack {
   const stack = rootStack(scope, m.layer);
-  for (const node of variablesOf(m)) if (hasDefault(node)) declare(stack, node);
+  declare(stack, plan, variablesOf(m));
   const roles = m.layer === "data" ? ["database"] : m.layer === "runtime" ? runtimeGroups(plan.answers) : [];
   const network = roles.length > 0 ? networkLookups(stack, plan, roles) : undefined;
   const rds = plan.answers.rds;
@@ -75,6 +85,12 @@ export function layerRoot(scope: cdk.Construct, plan: Plan, m: ModuleInterface):
     ...(database ? { database_secret_arn: database.secretArn, database_host: database.values.databaseHost, database_port: database.values.databasePort } : {}),
   });
   for (const node of m.nodes) if (node.kind === "output") output(stack, node.labels[0]!, String(node.body.description), module.get(node.labels[0]!));
+  // A state the layers layout applied here holds each resource at the top: it moves into the module
+  // instead of being destroyed and created again; one the module forgets is forgotten at the top too.
+  for (const node of m.nodes) {
+    if (node.kind === "resource") moved(stack, node.labels.join("."), `module.${m.layer}.${node.labels.join(".")}`);
+    if (node.kind === "removed") keepWhenRemoved(stack, String(node.body.from));
+  }
   return stack;
 }
 
@@ -82,29 +98,20 @@ export function layerRoot(scope: cdk.Construct, plan: Plan, m: ModuleInterface):
  * Every module in one root and one state: the data and runtime modules take the network
  * module's outputs (and the runtime the data module's) directly, with no look-up by tags.
  */
-export function allInOneRoot(scope: cdk.Construct, plan: Plan, modules: readonly ModuleInterface[], id: string): Stack {
-  const stack = rootStack(scope, id);
-  const declared = new Set<string>();
-  for (const node of modules.flatMap(variablesOf)) {
-    if (!hasDefault(node) || declared.has(node.labels[0]!)) continue;
-    declared.add(node.labels[0]!);
-    declare(stack, node);
-  }
+export function allInOneRoot(scope: cdk.Construct, plan: Plan, modules: readonly ModuleInterface[]): Stack {
+  const stack = rootStack(scope, ALL_IN_ONE);
+  declare(stack, plan, modules.flatMap(variablesOf));
   const of = (layer: ModuleLayer): ModuleInterface | undefined => modules.find((m) => m.layer === layer);
   const network = call(stack, of("network")!, {});
   const fromNetwork = (roles: readonly string[]): Record<string, unknown> => networkValues(network.get("private_subnet_ids"), (role) => network.get(`${role}_security_group_id`), roles);
   const dataModule = of("data");
   const data = dataModule ? call(stack, dataModule, fromNetwork(["database"])) : undefined;
-  // The runtime refers to none of the endpoints or rules it needs: it waits for the whole network module.
-  const runtime = call(
-    stack,
-    of("runtime")!,
-    {
-      ...fromNetwork(runtimeGroups(plan.answers)),
-      ...(data ? { database_secret_arn: data.get("database_secret_arn"), database_host: data.get("database_endpoint"), database_port: "${var.database_port}" } : {}),
-    },
-    [network],
-  );
+  // The network module gives the subnets and groups only once the endpoints, rules and routes exist,
+  // so the runtime waits for them without a depends_on on the whole module (which would defer its data sources).
+  const runtime = call(stack, of("runtime")!, {
+    ...fromNetwork(runtimeGroups(plan.answers)),
+    ...(data ? { database_secret_arn: data.get("database_secret_arn"), database_host: data.get("database_endpoint"), database_port: "${var.database_port}" } : {}),
+  });
   for (const called of [network, ...(data ? [data] : []), runtime]) {
     output(stack, called.friendlyUniqueId, `Every output of the ${called.friendlyUniqueId} module (see modules/${called.friendlyUniqueId}).`, called.fqn);
   }

@@ -60,7 +60,7 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan, kind: StackKind):
   const interpreter = answers.codeInterpreter
     ? codeInterpreter(stack, answers.codeInterpreter, trust, { subnets: network.subnets, securityGroup: network.groups.code_interpreter, serviceLinkedRole: slr })
     : undefined;
-  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : answers.rds?.mode === "create" ? (kind === "root" ? createdDatabase : createdDatabaseInputs)(stack, answers.rds) : undefined;
+  const db = answers.rds?.mode === "existing" ? existingDatabase(stack, answers.rds) : answers.rds?.mode === "create" ? (kind === "root" ? createdDatabase(stack, answers.rds) : createdDatabaseInputs(stack)) : undefined;
   const { role, policy } = serviceRole(stack, trust, {
     key: "execution",
     description: "Execution role of the ${var.name} AgentCore runtime",

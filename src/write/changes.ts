@@ -21,6 +21,8 @@ export interface Change {
   /** Relative path; a kept directory ends with "/". */
   readonly path: string;
   readonly action: Action;
+  /** Why something is kept, when it is not simply the user's. */
+  readonly note?: string;
 }
 
 export type Decision = { readonly ok: true; readonly changes: readonly Change[] } | { readonly ok: false; readonly refusal: string };
@@ -76,18 +78,22 @@ export function decideChanges(files: Readonly<Record<string, string>>, target: T
       refusal: `Refusing to write into "${shown}": the project would overwrite what this tool did not generate, and it never does:\n${lines.map((l) => `  ${l}`).join("\n")}\nMove or rename these, or choose another directory.`,
     };
   }
-  // In the folders the project writes, the rest is an earlier generation's (removed) or the user's (kept);
-  // in a folder only another layer or layout wrote, only that generation's files are looked at.
+  // In the folders the project writes, the rest is an earlier generation's (removed) or the user's (kept).
   const written = new Set(folders);
-  const stale = [...target.entries].filter(([path, entry]) => !(path in files) && !written.has(path) && entry.kind === "file" && entry.generated).map(([path]) => path);
-  for (const path of stale) changes.push({ path, action: "remove" });
-  // A folder left with nothing once they are removed goes with them (journal.ts), so it is not listed as kept.
-  // (Only a folder with a stale file in it: the children of a folder never read are unknown.)
-  const emptied = (folder: string): boolean =>
-    stale.some((p) => p.startsWith(`${folder}/`)) && [...target.entries].every(([p, e]) => parentOf(p) !== folder || (e.kind === "directory" ? emptied(p) : stale.includes(p)));
+  const stale = new Set([...target.entries].filter(([path, entry]) => !(path in files) && entry.kind === "file" && entry.generated).map(([path]) => path));
+  const children = (folder: string): [string, Entry][] => [...target.entries].filter(([p]) => parentOf(p) === folder);
+  // A folder only another layer or layout wrote goes, with its generated files, when that is all it
+  // holds; one holding anything else (state, .terraform/, a file of the user's) is left whole.
+  // (Only a folder with a stale file in it: what is in a folder never read is unknown.)
+  const removable = (folder: string): boolean =>
+    [...stale].some((p) => p.startsWith(`${folder}/`)) && children(folder).every(([p, e]) => (e.kind === "directory" ? removable(p) : stale.has(p)));
+  const left = new Set([...stale].map(parentOf).filter((folder) => !written.has(folder) && !removable(folder)));
+  for (const path of stale) if (!left.has(parentOf(path))) changes.push({ path, action: "remove" });
+  for (const folder of left) changes.push({ path: `${folder}/`, action: "kept", note: "no longer generated, but it holds Terraform state or files of yours, so nothing in it is removed" });
   for (const [path, entry] of target.entries) {
-    if (path in files || written.has(path) || stale.includes(path) || !written.has(parentOf(path))) continue;
-    if (entry.kind !== "directory" || !emptied(path)) changes.push({ path: entry.kind === "directory" ? `${path}/` : path, action: "kept" });
+    if (path in files || written.has(path) || stale.has(path) || !written.has(parentOf(path))) continue;
+    if (entry.kind === "directory" && (removable(path) || [...left].some((f) => f === path || f.startsWith(`${path}/`)))) continue;
+    changes.push({ path: entry.kind === "directory" ? `${path}/` : path, action: "kept" });
   }
   changes.sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action) || (a.path < b.path ? -1 : 1));
   return { ok: true, changes };
@@ -96,7 +102,7 @@ export function decideChanges(files: Readonly<Record<string, string>>, target: T
 /** The list the dry run and the wizard show. */
 export function describeChanges(changes: readonly Change[]): string[] {
   const width = Math.max(...ORDER.map((a) => a.length));
-  return changes.map((c) => `  ${c.action.padEnd(width)}  ${c.path}${c.action === "kept" ? " (yours)" : ""}`);
+  return changes.map((c) => `  ${c.action.padEnd(width)}  ${c.path}${c.note ? ` (${c.note})` : c.action === "kept" ? " (yours)" : ""}`);
 }
 
 export function countChanges(changes: readonly Change[]): Record<Action, number> {

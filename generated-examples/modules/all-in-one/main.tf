@@ -52,6 +52,4 @@ module "runtime" {
   enable_usage_logs          = var.enable_usage_logs
   enable_transaction_search  = var.enable_transaction_search
   tags                       = var.tags
-
-  depends_on = [module.network]
 }

@@ -9,7 +9,7 @@ variable "name" {
 
 variable "region" {
   type        = string
-  description = "AWS region of the database; must match the network layer. It must be the region of the aws provider the module is given."
+  description = "AWS region of the provider and of every module."
   default     = "us-east-1"
 }
 

@@ -9,7 +9,7 @@ variable "name" {
 
 variable "region" {
   type        = string
-  description = "AWS region of the runtime; must match the network layer. It must be the region of the aws provider the module is given."
+  description = "AWS region of the provider and of every module."
   default     = "us-east-1"
 }
 
@@ -35,12 +35,6 @@ variable "memory_event_expiry_days" {
   type        = number
   description = "Days the Memory keeps a conversation's events (short-term memory), 7-365."
   default     = 30
-}
-
-variable "database_port" {
-  type        = number
-  description = "Port of the database, given to the agent as DATABASE_PORT; the data module's database_port."
-  default     = 5432
 }
 
 variable "log_retention_days" {

@@ -14,8 +14,7 @@ variable "name" {
 
 variable "region" {
   type        = string
-  description = "AWS region of the database; must match the network layer. It must be the region of the aws provider the module is given."
-  default     = "us-east-1"
+  description = "AWS region of the database; must match the network layer. The region of the aws provider the module is given, such as data.aws_region.current.region."
 }
 
 variable "tags" {

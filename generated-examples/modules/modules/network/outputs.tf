@@ -14,6 +14,24 @@ output "vpc_cidr" {
 output "private_subnet_ids" {
   description = "Private subnets of the runtime ENIs."
   value       = [for s in aws_subnet.private : s.id]
+
+  depends_on = [
+    aws_route_table_association.private,
+    aws_route.public_internet,
+    aws_route_table_association.public,
+    aws_nat_gateway.this,
+    aws_route.private_internet,
+    aws_vpc_security_group_egress_rule.runtime_to_endpoints,
+    aws_vpc_security_group_egress_rule.runtime_to_s3,
+    aws_vpc_security_group_ingress_rule.endpoints_from_runtime,
+    aws_vpc_security_group_egress_rule.runtime_to_internet,
+    aws_vpc_security_group_egress_rule.browser_to_web_https,
+    aws_vpc_security_group_egress_rule.browser_to_web_http,
+    aws_vpc_security_group_egress_rule.runtime_to_database,
+    aws_vpc_security_group_ingress_rule.database_from_runtime,
+    aws_vpc_endpoint.s3,
+    aws_vpc_endpoint.interface,
+  ]
 }
 
 output "private_subnet_az_ids" {
@@ -24,6 +42,24 @@ output "private_subnet_az_ids" {
 output "runtime_security_group_id" {
   description = "Security group of the runtime ENIs."
   value       = aws_security_group.runtime.id
+
+  depends_on = [
+    aws_route_table_association.private,
+    aws_route.public_internet,
+    aws_route_table_association.public,
+    aws_nat_gateway.this,
+    aws_route.private_internet,
+    aws_vpc_security_group_egress_rule.runtime_to_endpoints,
+    aws_vpc_security_group_egress_rule.runtime_to_s3,
+    aws_vpc_security_group_ingress_rule.endpoints_from_runtime,
+    aws_vpc_security_group_egress_rule.runtime_to_internet,
+    aws_vpc_security_group_egress_rule.browser_to_web_https,
+    aws_vpc_security_group_egress_rule.browser_to_web_http,
+    aws_vpc_security_group_egress_rule.runtime_to_database,
+    aws_vpc_security_group_ingress_rule.database_from_runtime,
+    aws_vpc_endpoint.s3,
+    aws_vpc_endpoint.interface,
+  ]
 }
 
 output "endpoint_security_group_id" {
@@ -34,11 +70,47 @@ output "endpoint_security_group_id" {
 output "browser_security_group_id" {
   description = "Security group of the Browser's ENIs."
   value       = aws_security_group.browser.id
+
+  depends_on = [
+    aws_route_table_association.private,
+    aws_route.public_internet,
+    aws_route_table_association.public,
+    aws_nat_gateway.this,
+    aws_route.private_internet,
+    aws_vpc_security_group_egress_rule.runtime_to_endpoints,
+    aws_vpc_security_group_egress_rule.runtime_to_s3,
+    aws_vpc_security_group_ingress_rule.endpoints_from_runtime,
+    aws_vpc_security_group_egress_rule.runtime_to_internet,
+    aws_vpc_security_group_egress_rule.browser_to_web_https,
+    aws_vpc_security_group_egress_rule.browser_to_web_http,
+    aws_vpc_security_group_egress_rule.runtime_to_database,
+    aws_vpc_security_group_ingress_rule.database_from_runtime,
+    aws_vpc_endpoint.s3,
+    aws_vpc_endpoint.interface,
+  ]
 }
 
 output "database_security_group_id" {
   description = "Security group of the database data/ creates."
   value       = aws_security_group.database.id
+
+  depends_on = [
+    aws_route_table_association.private,
+    aws_route.public_internet,
+    aws_route_table_association.public,
+    aws_nat_gateway.this,
+    aws_route.private_internet,
+    aws_vpc_security_group_egress_rule.runtime_to_endpoints,
+    aws_vpc_security_group_egress_rule.runtime_to_s3,
+    aws_vpc_security_group_ingress_rule.endpoints_from_runtime,
+    aws_vpc_security_group_egress_rule.runtime_to_internet,
+    aws_vpc_security_group_egress_rule.browser_to_web_https,
+    aws_vpc_security_group_egress_rule.browser_to_web_http,
+    aws_vpc_security_group_egress_rule.runtime_to_database,
+    aws_vpc_security_group_ingress_rule.database_from_runtime,
+    aws_vpc_endpoint.s3,
+    aws_vpc_endpoint.interface,
+  ]
 }
 
 output "interface_endpoint_ids" {

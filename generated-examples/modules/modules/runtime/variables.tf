@@ -14,8 +14,7 @@ variable "name" {
 
 variable "region" {
   type        = string
-  description = "AWS region of the runtime; must match the network layer. It must be the region of the aws provider the module is given."
-  default     = "us-east-1"
+  description = "AWS region of the runtime; must match the network layer. The region of the aws provider the module is given, such as data.aws_region.current.region."
 }
 
 variable "tags" {
@@ -94,8 +93,7 @@ variable "database_host" {
 
 variable "database_port" {
   type        = number
-  description = "Port of the database, given to the agent as DATABASE_PORT; the data module's database_port."
-  default     = 5432
+  description = "Port of the database, given to the agent as DATABASE_PORT: the data module's database_port input."
 
   validation {
     condition     = var.database_port >= 1150 && var.database_port <= 65535
