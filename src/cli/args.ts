@@ -52,6 +52,12 @@ the AWS SDK's credentials (environment, AWS_PROFILE, shared config and credentia
 and honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>.
 Exit status: 0 on success, 2 on bad input or usage (nothing is written), 130 when interrupted.`;
 
+/** An option's value, when given, among the allowed ones. */
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value !== undefined && !(allowed as readonly string[]).includes(value)) throw new UsageError(`${option}: got "${value}". Allowed: ${allowed.join(", ")}.`);
+  return value as T | undefined;
+}
+
 export function parseCli(rawArgs: readonly string[]): CliOptions {
   let parsed;
   try {
@@ -78,14 +84,8 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
   if (positionals.length > 1) {
     throw new UsageError(`Expected at most one directory, got ${positionals.length}: ${positionals.join(" ")}.`);
   }
-  const format = values.format;
-  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format: got "${format}". Allowed: ${FORMATS.join(", ")}.`);
-  }
-  const layout = values.layout;
-  if (layout !== undefined && !(LAYOUTS as readonly string[]).includes(layout)) {
-    throw new UsageError(`--layout: got "${layout}". Allowed: ${LAYOUTS.join(", ")}.`);
-  }
+  const format = oneOf("--format", values.format, FORMATS);
+  const layout = oneOf("--layout", values.layout, LAYOUTS);
   if (values.answers === "") throw new UsageError("--answers: got an empty path. Give the path of a JSON answers file.");
   if (values.discover === true && values.answers === undefined) {
     throw new UsageError('--discover reads the VPC that the answers name: give --answers FILE with "vpc": { "id": "vpc-..." } (subnetIds optional).');
@@ -94,8 +94,8 @@ export function parseCli(rawArgs: readonly string[]): CliOptions {
     ...(positionals[0] !== undefined ? { directory: positionals[0] } : {}),
     ...(values.answers !== undefined ? { answersFile: values.answers } : {}),
     yes: values.yes === true,
-    ...(format !== undefined ? { format: format as Format } : {}),
-    ...(layout !== undefined ? { layout: layout as Layout } : {}),
+    ...(format !== undefined ? { format } : {}),
+    ...(layout !== undefined ? { layout } : {}),
     force: values.force === true,
     dryRun: values["dry-run"] === true,
     discover: values.discover === true,

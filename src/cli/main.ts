@@ -39,6 +39,9 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_CANCELLED = 130;
 
+/** Answers about the output rather than the deployment: options can give them, and no one is asked. */
+const OUTPUT_ANSWERS = ["format", "layout"] as const;
+
 /** The whole command, driven by arguments and streams so tests can run it in-process. */
 export async function main(rawArgs: readonly string[], io: Io): Promise<number> {
   const env = io.env ?? {};
@@ -59,7 +62,8 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     const fromFile = options.answersFile ? await readAnswers(options.answersFile, io) : {};
     // --format and --layout are answers given on the command line: they override the file's
     // (answers that are not an object are left as they are, for validation to refuse).
-    const given = isPlainObject(fromFile) ? { ...fromFile, ...(options.format ? { format: options.format } : {}), ...(options.layout ? { layout: options.layout } : {}) } : fromFile;
+    const stated = Object.fromEntries(OUTPUT_ANSWERS.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
+    const given = isPlainObject(fromFile) ? { ...fromFile, ...stated } : fromFile;
     const context = contextFromEnv(env);
     const source = options.answersFile === "-" ? " on standard input" : options.answersFile ? ` in ${options.answersFile}` : "";
     const refuse = (problems: readonly Problem[]): never => {
@@ -98,7 +102,7 @@ export async function main(rawArgs: readonly string[], io: Io): Promise<number> 
     } else if (!options.yes) {
       // A feature's settings (the answer named after it) are defaulted only when the feature is chosen.
       const chosen = early.answers.features as readonly string[];
-      const applies = (k: string): boolean => k !== "format" && k !== "layout" && (!isFeature(k) || chosen.includes(k));
+      const applies = (k: string): boolean => !(OUTPUT_ANSWERS as readonly string[]).includes(k) && (!isFeature(k) || chosen.includes(k));
       const missing = ANSWER_KEYS.filter((k) => !(k in given) && applies(k)).map((k) => (k === "region" && context.region ? `region (${context.region.from})` : k));
       if (missing.length > 0) io.stderr.write(`No terminal to ask on: using the documented defaults for ${missing.join(", ")}.\n`);
     }

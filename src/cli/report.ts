@@ -42,15 +42,16 @@ export function nextSteps(changes: readonly Change[], cwd: string, target: strin
   const done = (["create", "replace", "unchanged", "remove"] as const).filter((a) => counts[a] > 0).map((a) => `${counts[a]} ${{ create: "created", replace: "replaced", unchanged: "unchanged", remove: "removed" }[a]}`);
   const kept = counts.kept > 0 ? `; ${counts.kept} of yours kept` : "";
   const prefix = target === cwd ? "" : `${shownPath(cwd, target)}/`;
+  const writes = (dir: string): boolean => changes.some((c) => c.path.startsWith(`${dir}/`) && c.action !== "remove" && c.action !== "kept");
   return [
     paint.heading(`Project written to ${where} (${done.join(", ")}${kept}). Next, in this order:`),
     ...(target === cwd ? [] : [`  cd ${shellWord(shownPath(cwd, target))}`]),
-    ...LAYERS.filter((layer) => changes.some((c) => c.path.startsWith(`${layer}/`) && c.action !== "remove" && c.action !== "kept")).flatMap((layer) => [
+    ...LAYERS.filter(writes).flatMap((layer) => [
       `  terraform -chdir=${layer} init`,
       `  terraform -chdir=${layer} plan -out=${layer}.tfplan`,
       `  terraform -chdir=${layer} apply ${layer}.tfplan`,
     ]),
-    ...(changes.some((c) => c.path.startsWith(`${ALL_IN_ONE}/`) && c.action !== "remove" && c.action !== "kept")
+    ...(writes(ALL_IN_ONE)
       ? [`  (or, for one state instead of one per layer, the same three commands with -chdir=${ALL_IN_ONE}; never both)`]
       : []),
     `${prefix}README.md explains every resource, the cost and how to tear down.`,

@@ -11,7 +11,7 @@ import type { Plan } from "../plan/plan.js";
 import type { Json, TfNode } from "../synth/document.js";
 import { synthesize, type Configuration, type Synthesized } from "../synth/index.js";
 import { inputsAndOutputs } from "./interface.js";
-import { runtimeGroups } from "../synth/runtime.js";
+import { groupInput, groupsOf } from "../synth/lookups.js";
 import { assignmentToHcl, hclFile, nodeToHcl, versionsToHcl, type VersionsBlock } from "./hcl.js";
 import { jsonFile, nodesToJson } from "./json.js";
 import { packageVersion } from "../version.js";
@@ -114,7 +114,7 @@ function modulesSection(plan: Plan, configurations: Synthesized): string {
     createdDb: plan.answers.rds?.mode === "create",
     calls: allInOne.nodes.filter((n) => n.kind === "module").map(nodeToHcl).join("\n\n"),
     region: plan.answers.region,
-    groups: runtimeGroups(plan.answers).map((g) => `.${g}_security_group_id`).join(", "),
+    groups: groupsOf("runtime", plan.answers).map((g) => `.${groupInput(g)}`).join(", "),
   });
 }
 

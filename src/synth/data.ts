@@ -4,7 +4,7 @@ import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import { hclString, layerStack, local, named, output, variable, type StackKind } from "./common.js";
 import { DATABASE_IDENTIFIER, databasePort } from "./database-access.js";
-import { networkOf } from "./lookups.js";
+import { groupsOf, networkOf } from "./lookups.js";
 
 type Stack = cdk.TerraformStack;
 
@@ -105,7 +105,7 @@ export function dataStack(scope: cdk.Construct, plan: Plan, db: CreatedDatabase,
   const stack = layerStack(scope, "data", plan.answers, "AWS region of the database; must match the network layer.", kind);
   databasePort(stack, db.port, "Port of the database; keep network/'s database_port, which opens it to the runtime, equal to it.");
   local(stack, "database_identifier", DATABASE_IDENTIFIER);
-  const network = networkOf(stack, plan, ["database"], kind);
+  const network = networkOf(stack, plan, groupsOf("data", plan.answers), kind);
   const subnetGroup = named(
     new cdk.DbSubnetGroup(stack, "aws_db_subnet_group.this", {
       name: "${local.database_identifier}",

@@ -1,4 +1,4 @@
-import { isExistingVpc } from "../answers/model.js";
+import { isExistingVpc, type Answers } from "../answers/model.js";
 import type { Plan } from "../plan/plan.js";
 import * as cdk from "./cdktn.js";
 import * as P from "../catalog/patterns.js";
@@ -42,6 +42,15 @@ export function networkLookups(stack: cdk.TerraformStack, plan: Plan, roles: rea
   return { subnets: isExistingVpc(vpc) ? "${var.subnet_ids}" : "${data.aws_subnets.private.ids}", groups };
 }
 
+/** The network's output, and a later module's input, that is the security group of `role`. */
+export const groupInput = (role: string): string => `${role}_security_group_id`;
+
+/** The network's security groups a layer after it uses, by role: the runtime's ENIs (and its tools'), or the database. */
+export function groupsOf(layer: "data" | "runtime", answers: Answers): string[] {
+  if (layer === "data") return ["database"];
+  return ["runtime", ...(answers.browser?.network === "vpc" ? ["browser"] : []), ...(answers.codeInterpreter?.network === "vpc" ? ["code_interpreter"] : [])];
+}
+
 /** Whose ENIs or which database each security group role is for, in its input's description. */
 const GROUP_OF: Readonly<Record<string, string>> = { runtime: "the runtime ENIs", browser: "the Browser's ENIs", code_interpreter: "the Code Interpreter's ENIs", database: "the database" };
 
@@ -53,7 +62,7 @@ export function networkInputs(stack: cdk.TerraformStack, roles: readonly string[
   variable(stack, "subnet_ids", { type: "list(string)", description: "Private subnets in supported AZ IDs: the network module's private_subnet_ids." });
   const groups = Object.fromEntries(
     roles.map((role) => {
-      const name = `${role}_security_group_id`;
+      const name = groupInput(role);
       variable(stack, name, {
         type: "string",
         description: `Security group of ${GROUP_OF[role] ?? role}: the network module's ${name}.`,

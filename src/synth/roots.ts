@@ -4,8 +4,7 @@ import * as cdk from "./cdktn.js";
 import { keepWhenRemoved, moved, named, output } from "./common.js";
 import { createdDatabase } from "./database-access.js";
 import type { TfNode } from "./document.js";
-import { networkLookups } from "./lookups.js";
-import { runtimeGroups } from "./runtime.js";
+import { groupInput, groupsOf, networkLookups } from "./lookups.js";
 
 type Stack = cdk.TerraformStack;
 export type ModuleLayer = (typeof LAYERS)[number];
@@ -63,9 +62,17 @@ function call(stack: Stack, m: ModuleInterface, wired: Readonly<Record<string, u
   );
 }
 
-/** What the runtime or data module is given of the network, by input name. */
-function networkValues(subnets: unknown, group: (role: string) => unknown, roles: readonly string[]): Record<string, unknown> {
-  return { subnet_ids: subnets, ...Object.fromEntries(roles.map((role) => [`${role}_security_group_id`, group(role)])) };
+/** What the data or runtime module is given of the network and of a created database, by input name. */
+function upstream(
+  roles: readonly string[],
+  network: { subnets: unknown; group: (role: string) => unknown },
+  database?: { secretArn: unknown; host: unknown; port: unknown },
+): Record<string, unknown> {
+  return {
+    subnet_ids: network.subnets,
+    ...Object.fromEntries(roles.map((role) => [groupInput(role), network.group(role)])),
+    ...(database ? { database_secret_arn: database.secretArn, database_host: database.host, database_port: database.port } : {}),
+  };
 }
 
 /**
@@ -76,14 +83,15 @@ function networkValues(subnets: unknown, group: (role: string) => unknown, roles
 export function layerRoot(scope: cdk.Construct, plan: Plan, m: ModuleInterface): Stack {
   const stack = rootStack(scope, m.layer);
   declare(stack, plan, variablesOf(m));
-  const roles = m.layer === "data" ? ["database"] : m.layer === "runtime" ? runtimeGroups(plan.answers) : [];
-  const network = roles.length > 0 ? networkLookups(stack, plan, roles) : undefined;
-  const rds = plan.answers.rds;
-  const database = m.layer === "runtime" && rds?.mode === "create" ? createdDatabase(stack, rds) : undefined;
-  const module = call(stack, m, {
-    ...(network ? networkValues(network.subnets, (role) => network.groups[role], roles) : {}),
-    ...(database ? { database_secret_arn: database.secretArn, database_host: database.values.databaseHost, database_port: database.values.databasePort } : {}),
-  });
+  let wired: Record<string, unknown> = {};
+  if (m.layer !== "network") {
+    const roles = groupsOf(m.layer, plan.answers);
+    const network = networkLookups(stack, plan, roles);
+    const rds = plan.answers.rds;
+    const found = m.layer === "runtime" && rds?.mode === "create" ? createdDatabase(stack, rds) : undefined;
+    wired = upstream(roles, { subnets: network.subnets, group: (role) => network.groups[role] }, found && { secretArn: found.secretArn, host: found.values.databaseHost, port: found.values.databasePort });
+  }
+  const module = call(stack, m, wired);
   for (const node of m.nodes) if (node.kind === "output") output(stack, node.labels[0]!, String(node.body.description), module.get(node.labels[0]!));
   // A state the layers layout applied here holds each resource at the top: it moves into the module
   // instead of being destroyed and created again; one the module forgets is forgotten at the top too.
@@ -103,15 +111,16 @@ export function allInOneRoot(scope: cdk.Construct, plan: Plan, modules: readonly
   declare(stack, plan, modules.flatMap(variablesOf));
   const of = (layer: ModuleLayer): ModuleInterface | undefined => modules.find((m) => m.layer === layer);
   const network = call(stack, of("network")!, {});
-  const fromNetwork = (roles: readonly string[]): Record<string, unknown> => networkValues(network.get("private_subnet_ids"), (role) => network.get(`${role}_security_group_id`), roles);
+  const fromNetwork = { subnets: network.get("private_subnet_ids"), group: (role: string) => network.get(groupInput(role)) };
   const dataModule = of("data");
-  const data = dataModule ? call(stack, dataModule, fromNetwork(["database"])) : undefined;
+  const data = dataModule ? call(stack, dataModule, upstream(groupsOf("data", plan.answers), fromNetwork)) : undefined;
   // The network module gives the subnets and groups only once the endpoints, rules and routes exist,
   // so the runtime waits for them without a depends_on on the whole module (which would defer its data sources).
-  const runtime = call(stack, of("runtime")!, {
-    ...fromNetwork(runtimeGroups(plan.answers)),
-    ...(data ? { database_secret_arn: data.get("database_secret_arn"), database_host: data.get("database_endpoint"), database_port: "${var.database_port}" } : {}),
-  });
+  const runtime = call(
+    stack,
+    of("runtime")!,
+    upstream(groupsOf("runtime", plan.answers), fromNetwork, data && { secretArn: data.get("database_secret_arn"), host: data.get("database_endpoint"), port: "${var.database_port}" }),
+  );
   for (const called of [network, ...(data ? [data] : []), runtime]) {
     output(stack, called.friendlyUniqueId, `Every output of the ${called.friendlyUniqueId} module (see modules/${called.friendlyUniqueId}).`, called.fqn);
   }

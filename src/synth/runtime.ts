@@ -9,14 +9,8 @@ import { memory } from "./memory.js";
 import { agentcoreTrust, serviceRole } from "./roles.js";
 import { browser, codeInterpreter } from "./tools.js";
 import { containerLogGroup, observability } from "./observability.js";
-import type { Answers } from "../answers/model.js";
 import { hclString, layerStack, local, named, output, variable, type StackKind } from "./common.js";
-import { networkOf } from "./lookups.js";
-
-/** The security groups of the network the runtime layer puts ENIs in, by role. */
-export function runtimeGroups(answers: Answers): string[] {
-  return ["runtime", ...(answers.browser?.network === "vpc" ? ["browser"] : []), ...(answers.codeInterpreter?.network === "vpc" ? ["code_interpreter"] : [])];
-}
+import { groupsOf, networkOf } from "./lookups.js";
 
 /** The runtime layer: can be destroyed and re-created while the network layer stays. */
 export function runtimeStack(scope: cdk.Construct, plan: Plan, kind: StackKind): cdk.TerraformStack {
@@ -44,7 +38,7 @@ export function runtimeStack(scope: cdk.Construct, plan: Plan, kind: StackKind):
   local(stack, "image",
     `\${regex(${hclString("^(?P<account>[0-9]{12})\\.dkr\\.ecr\\.(?P<region>[a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/(?P<repository>[^:@]+)")}, var.image)}`,
   );
-  const network = networkOf(stack, plan, runtimeGroups(answers), kind);
+  const network = networkOf(stack, plan, groupsOf("runtime", answers), kind);
 
   const trust = agentcoreTrust(stack);
   const slr = named(
